@@ -1,0 +1,682 @@
+import { LineIndex } from "../text/lines";
+import { Range, lineRange } from "../text/positions";
+import { lexBlocks, OBJECTIVE_LABEL } from "../syntax/blockLexer";
+import { parseBlocks } from "../syntax/blockParser";
+import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
+import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
+import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
+import { ConfigLayer, mergeConfig, OkrConfig } from "../config/config";
+import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
+import { readFrontMatter } from "./frontMatter";
+import { parseLinks, slugify } from "./links";
+import { Attribute, DateRef, Framework, KeyResult, Objective, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Value } from "./values";
+
+export interface BuildOptions {
+  uri: string;
+  config: OkrConfig;
+  /** "As of" date when the front matter has no `today` (CLI `--today`); else the real date. */
+  today?: Day;
+}
+
+export interface BuildResult {
+  scorecard: Scorecard;
+  /** The configuration with the file's own front-matter `rules` and `limits` laid over it. */
+  config: OkrConfig;
+}
+
+const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
+const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
+const FRAMEWORKS = new Set(["okr", "bsc", "hybrid"]);
+
+/** Builds the model of one document. Never throws: what it cannot read becomes a ReadProblem. */
+export function buildScorecard(text: string, options: BuildOptions): BuildResult {
+  return new Builder(text, options).build();
+}
+
+class Builder {
+  private readonly lines: LineIndex;
+  private readonly problems: ReadProblem[] = [];
+  private config: OkrConfig;
+  private readonly perspectiveNames: Map<string, string>;
+  private readonly scorecard: Scorecard;
+  private readonly perspectives = new Map<string, Perspective>();
+  private openPerspective: Perspective | undefined;
+  private frameworkGiven = false;
+  private titleFromHeading = false;
+
+  constructor(text: string, options: BuildOptions) {
+    this.lines = new LineIndex(text);
+    this.config = options.config;
+    this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
+    this.scorecard = {
+      uri: options.uri,
+      lines: this.lines,
+      framework: "okr",
+      today: options.today ?? realToday(),
+      perspectives: [],
+      objectives: [],
+      otherHeadings: [],
+      comments: [],
+      problems: this.problems,
+      grade: null,
+    };
+  }
+
+  build(): BuildResult {
+    const lexed = lexBlocks(this.lines);
+    this.scorecard.comments = lexed.comments;
+    for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
+    if (lexed.frontMatter) this.readFrontMatter(lexed.frontMatter);
+    const blocks = parseBlocks(lexed.tokens);
+    for (const block of blocks) {
+      if (block.kind === "heading") this.heading(block);
+      else if (block.kind === "objective") this.objective(block);
+      else this.table(block);
+    }
+    this.closePerspective(this.lines.lineCount - 1);
+    this.scorecard.perspectives = [...this.perspectives.values()];
+    // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
+    if (!this.frameworkGiven && this.scorecard.perspectives.length > 0) this.scorecard.framework = "hybrid";
+    return { scorecard: this.scorecard, config: this.config };
+  }
+
+  private problem(code: ReadProblem["code"], message: string, range: Range): void {
+    this.problems.push({ code, message, range });
+  }
+
+  // ── front matter ────────────────────────────────────────────────────────────
+
+  private readFrontMatter(node: Parameters<typeof readFrontMatter>[1]): void {
+    const fm = readFrontMatter(this.lines, node, this.problems);
+    this.scorecard.frontMatter = fm;
+    const layer: ConfigLayer = {};
+    for (const entry of fm.entries) {
+      const { key, value, valueRange } = entry;
+      const text = value === null || value === undefined ? "" : String(value).trim();
+      switch (key) {
+        case "title":
+          this.scorecard.title = text;
+          this.scorecard.titleRange = valueRange;
+          break;
+        case "period": {
+          const period = parsePeriod(text);
+          if (period) this.scorecard.period = period;
+          else this.problem("invalid-value", `'${text}' is not a period. Use 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-01-01..2027-03-31.`, valueRange);
+          break;
+        }
+        case "framework":
+          if (FRAMEWORKS.has(text.toLowerCase())) {
+            this.scorecard.framework = text.toLowerCase() as Framework;
+            this.frameworkGiven = true;
+          } else this.problem("invalid-value", `'${text}' is not a framework. Use okr, bsc or hybrid.`, valueRange);
+          break;
+        case "owner":
+          this.scorecard.owner = text;
+          break;
+        case "parent":
+          this.scorecard.parent = parseLinks(text, valueRange.start.line, valueRange.start.character)[0];
+          break;
+        case "today": {
+          const day = dayFromIso(text);
+          if (day !== undefined) this.scorecard.today = day;
+          else this.problem("invalid-value", `'${text}' is not a date. Write it as YYYY-MM-DD.`, valueRange);
+          break;
+        }
+        case "rules":
+        case "limits":
+          if (value && typeof value === "object" && !Array.isArray(value)) layer[key] = value as Record<string, unknown>;
+          else this.problem("invalid-value", `'${key}' should be a map of ${key === "rules" ? "rule: severity" : "limit: number"} entries.`, valueRange);
+          break;
+      }
+    }
+    this.config = mergeConfig(this.config, layer);
+  }
+
+  // ── headings and perspectives ───────────────────────────────────────────────
+
+  private headingText(h: HeadingNode): string {
+    return this.lines.lines[h.line].slice(h.textStart, h.textEnd);
+  }
+
+  private heading(h: HeadingNode): void {
+    const text = this.headingText(h);
+    const textRange = lineRange(h.line, h.textStart, h.textEnd);
+    if (h.level === 1 && !this.titleFromHeading) {
+      this.titleFromHeading = true;
+      this.closePerspective(h.line - 1);
+      this.scorecard.title = text;
+      this.scorecard.titleRange = textRange;
+      return;
+    }
+    const canonical = this.perspectiveNames.get(normalisePerspective(text));
+    if (this.openPerspective && h.level <= this.openPerspective.level) this.closePerspective(h.line - 1);
+    if (canonical) {
+      const existing = this.perspectives.get(canonical);
+      const perspective: Perspective = existing ?? {
+        name: canonical,
+        headingText: text,
+        range: lineRange(h.line, 0, this.lines.lines[h.line].length),
+        nameRange: textRange,
+        level: h.level,
+        objectives: [],
+        endLine: h.line,
+        grade: null,
+      };
+      perspective.level = h.level;
+      this.perspectives.set(canonical, perspective);
+      this.openPerspective = perspective;
+      return;
+    }
+    this.scorecard.otherHeadings.push({ text, range: textRange, level: h.level });
+  }
+
+  private closePerspective(endLine: number): void {
+    if (this.openPerspective) this.openPerspective.endLine = Math.max(this.openPerspective.endLine, endLine);
+    this.openPerspective = undefined;
+  }
+
+  // ── objectives ──────────────────────────────────────────────────────────────
+
+  private objective(node: ObjectiveNode): void {
+    const h = node.heading;
+    if (this.openPerspective && h.level <= this.openPerspective.level) this.closePerspective(h.line - 1);
+    const text = this.headingText(h);
+    const label = OBJECTIVE_LABEL.exec(text)!;
+    const objective = this.newObjective(label[1], text.slice(label[0].length).trim(), h.line, h.textStart, h.textStart + label[0].length, h.textEnd, "heading", h.level);
+    objective.endLine = node.endLine;
+    objective.slug = slugify(text);
+    for (const a of node.attributes) this.objectiveAttribute(objective, this.attribute(a));
+    for (const item of node.items) this.item(objective, item);
+    if (this.openPerspective) {
+      objective.perspective = this.openPerspective;
+      this.openPerspective.objectives.push(objective);
+      this.openPerspective.endLine = Math.max(this.openPerspective.endLine, node.endLine);
+    }
+    this.scorecard.objectives.push(objective);
+  }
+
+  private newObjective(
+    label: string | undefined,
+    title: string,
+    line: number,
+    labelStart: number,
+    titleStart: number,
+    end: number,
+    source: Objective["source"],
+    level: number,
+  ): Objective {
+    const position = this.scorecard.objectives.length + 1;
+    const number = label ? /(\d+(?:\.\d+)*)/.exec(label)?.[1] : undefined;
+    return {
+      id: number ? `O${number}` : `O${position}`,
+      label: label?.trim(),
+      labelRange: label ? lineRange(line, labelStart, labelStart + label.trim().length) : undefined,
+      title,
+      titleRange: lineRange(line, titleStart, end),
+      range: lineRange(line, 0, this.lines.lines[line].length),
+      slug: slugify(title),
+      level,
+      source,
+      attributes: [],
+      type: "aspirational",
+      weight: 1,
+      aligns: [],
+      supports: [],
+      keyResults: [],
+      initiatives: [],
+      indicators: [],
+      endLine: line,
+      grade: null,
+    };
+  }
+
+  private attribute(a: AttributeNode): Attribute {
+    const text = this.lines.lines[a.line];
+    return {
+      key: a.key,
+      value: text.slice(a.valueStart, a.valueEnd),
+      keyRange: lineRange(a.line, a.keyStart, a.keyStart + a.key.length),
+      valueRange: lineRange(a.line, a.valueStart, a.valueEnd),
+    };
+  }
+
+  private objectiveAttribute(objective: Objective, a: Attribute): void {
+    objective.attributes.push(a);
+    const { line, character } = a.valueRange.start;
+    switch (a.key.toLowerCase()) {
+      case "owner":
+        objective.owner = { name: a.value.replace(/^@/, ""), range: a.valueRange };
+        break;
+      case "type":
+        objective.type = this.objectiveType(a) ?? objective.type;
+        break;
+      case "weight":
+        objective.weight = this.weight(a) ?? objective.weight;
+        break;
+      case "aligns":
+        objective.aligns.push(...parseLinks(a.value, line, character));
+        break;
+      case "supports":
+        objective.supports.push(...parseLinks(a.value, line, character));
+        break;
+      case "due":
+        objective.due = this.dateAttribute(a);
+        break;
+    }
+  }
+
+  private objectiveType(a: Attribute): Objective["type"] | undefined {
+    const v = a.value.trim().toLowerCase();
+    if (v === "committed" || v === "aspirational") return v;
+    this.problem("invalid-value", `'${a.value}' is not an objective type. Use committed or aspirational.`, a.valueRange);
+    return undefined;
+  }
+
+  private weight(a: Attribute): number | undefined {
+    const n = this.number(a);
+    if (n === undefined) return undefined;
+    if (n.amount < 0) {
+      this.problem("invalid-value", `A weight cannot be negative (${n.raw}).`, a.valueRange);
+      return undefined;
+    }
+    return n.percent ? n.amount / 100 : n.amount;
+  }
+
+  private number(a: Attribute): Value | undefined {
+    const parsed = parseValue(a.value);
+    if (!parsed.value || parsed.errors.length) {
+      this.problem("invalid-value", `'${a.value}' is not a number (${a.key} expects one, like 44, $44M or 80%).`, a.valueRange);
+      return undefined;
+    }
+    return this.value(parsed.value, a.valueRange.start.line, a.valueRange.start.character);
+  }
+
+  private dateAttribute(a: Attribute): DateRef | undefined {
+    const parsed = parseDate(a.value);
+    if (!parsed.date || parsed.errors.length) {
+      this.problem("invalid-value", `'${a.value}' is not a date. Use 2027-03-31, Q1, end of Q2 or Mar 1.`, a.valueRange);
+      return undefined;
+    }
+    return this.dateRef(parsed.date, a.valueRange.start.line, a.valueRange.start.character);
+  }
+
+  private value(n: NumberNode, line: number, offset: number): Value {
+    return {
+      amount: n.amount,
+      raw: n.raw,
+      currency: n.currency,
+      percent: n.percent,
+      unit: n.unit,
+      range: lineRange(line, offset + n.start, offset + n.end),
+    };
+  }
+
+  /** Resolves a written date to a day, choosing the year that puts it inside the period. */
+  private dateRef(d: DateNode, line: number, offset: number): DateRef {
+    const text = this.lines.lines[line].slice(offset + d.start, offset + d.end);
+    const r = lineRange(line, offset + d.start, offset + d.end);
+    const day = this.resolveDate(d);
+    if (day === undefined) this.problem("invalid-value", `'${text}' is not a real date.`, r);
+    return { text, day, range: r };
+  }
+
+  private resolveDate(d: DateNode): Day | undefined {
+    const period = this.scorecard.period;
+    const years = d.kind !== "iso" && d.kind !== "year" && d.year === undefined ? candidateYears(period, this.scorecard.today) : [];
+    const pick = (make: (year: number) => Day | undefined): Day | undefined => {
+      const days = years.map(make).filter((x): x is Day => x !== undefined);
+      return days.find((x) => !period || (x >= period.start && x <= period.end)) ?? days[0];
+    };
+    switch (d.kind) {
+      case "iso":
+        return dayFromIso(d.text);
+      case "year":
+        return dayFromParts(d.year, 12, 31);
+      case "quarter": {
+        const end = (year: number) => (d.half ? lastDayOfMonth(year, d.quarter * 6) : quarterBounds(year, d.quarter).end);
+        if (d.quarter < 1 || d.quarter > (d.half ? 2 : 4)) return undefined;
+        return d.year !== undefined ? end(d.year) : pick(end);
+      }
+      case "month": {
+        const make = (year: number) => (d.day === undefined ? lastDayOfMonth(year, d.month) : dayFromParts(year, d.month, d.day));
+        return d.year !== undefined ? make(d.year) : pick(make);
+      }
+    }
+  }
+
+  // ── list items: key results, initiatives, indicators ───────────────────────
+
+  private item(objective: Objective, item: ListItemNode): void {
+    const lineText = this.lines.lines[item.line];
+    const full = lineText.slice(item.textStart, item.textEnd);
+    const label = ITEM_LABEL.exec(full);
+    const kind = label?.[2]?.toLowerCase();
+    const textStart = item.textStart + (label ? label[0].length : 0);
+    const text = lineText.slice(textStart, item.textEnd);
+    const itemRange = lineRange(item.line, item.markerStart, item.textEnd);
+    if (kind === "initiative" || kind === "project" || kind === "action") {
+      objective.initiatives.push({ kind: "initiative", text, range: itemRange });
+      return;
+    }
+    if (kind === "indicator") {
+      objective.indicators.push({ kind: "indicator", text, range: itemRange });
+      return;
+    }
+    const labelText = label ? (label[1] ?? label[2]) : undefined;
+    const kr = this.keyResult(objective, labelText, item, textStart, text);
+    for (const child of item.children) this.keyResultChild(kr, child);
+    this.finishKeyResult(kr);
+    objective.keyResults.push(kr);
+  }
+
+  private keyResult(objective: Objective, label: string | undefined, item: ListItemNode, textStart: number, text: string): KeyResult {
+    const line = item.line;
+    const phrase = parseMetric(text);
+    this.inlineErrors(phrase.errors, line, textStart);
+    const v = (n: NumberNode | undefined) => (n ? this.value(n, line, textStart) : undefined);
+    const number = label ? /^KR\s*(\d+(?:\.\d+)*)/i.exec(label)?.[1] : undefined;
+    const kr: KeyResult = {
+      label,
+      id: number ? `KR${number}` : `KR${objective.keyResults.length + 1}`,
+      labelRange: label ? lineRange(line, item.textStart, item.textStart + label.length) : undefined,
+      text,
+      textRange: lineRange(line, textStart, item.textEnd),
+      range: lineRange(line, item.markerStart, item.textEnd),
+      binary: false,
+      checked: item.checked,
+      baseline: v(phrase.baseline),
+      target: v(phrase.target) ?? v(phrase.bare[0]),
+      direction: phrase.stated ?? phrase.verb ?? "up",
+      relative: v(phrase.relative),
+      deadline: phrase.deadline ? this.dateRef(phrase.deadline, line, textStart) : undefined,
+      current: v(phrase.current),
+      owner: phrase.owners[0] && { name: phrase.owners[0].name, range: lineRange(line, textStart + phrase.owners[0].start, textStart + phrase.owners[0].end) },
+      weight: 1,
+      attributes: [],
+      checkIns: [],
+      hasNumber: !!(phrase.baseline || phrase.target || phrase.relative || phrase.current || phrase.bare.length),
+      objective,
+      grade: null,
+    };
+    // An explicit direction word wins; else the verb decides when the numbers cannot.
+    if (phrase.stated === undefined && phrase.verb) kr.direction = phrase.verb;
+    return kr;
+  }
+
+  private inlineErrors(errors: InlineError[], line: number, offset: number): void {
+    for (const e of errors) this.problem("parse-error", e.message, lineRange(line, offset + e.start, offset + e.end));
+  }
+
+  private keyResultChild(kr: KeyResult, child: ListItemNode): void {
+    const lineText = this.lines.lines[child.line];
+    const text = lineText.slice(child.textStart, child.textEnd);
+    const checkIn = CHECK_IN.exec(text);
+    if (checkIn) {
+      const day = dayFromIso(checkIn[1]);
+      const dateRange = lineRange(child.line, child.textStart, child.textStart + 10);
+      if (day === undefined) {
+        this.problem("invalid-value", `'${checkIn[1]}' is not a real date.`, dateRange);
+        return;
+      }
+      const valueStart = child.textStart + checkIn[0].length;
+      const parsed = parseValue(lineText.slice(valueStart, child.textEnd));
+      if (!parsed.value) {
+        this.inlineErrors(parsed.errors.slice(0, 1), child.line, valueStart);
+        return;
+      }
+      const value = this.value(parsed.value, child.line, valueStart);
+      const note = lineText.slice(valueStart + parsed.value.end, child.textEnd).trim();
+      kr.checkIns.push({ day, value, note, range: lineRange(child.line, child.markerStart, child.textEnd) });
+      return;
+    }
+    const match = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/.exec(text);
+    if (!match) return; // a note under the key result
+    const valueStart = child.textStart + match[0].length;
+    const a: Attribute = {
+      key: match[1],
+      value: lineText.slice(valueStart, child.textEnd),
+      keyRange: lineRange(child.line, child.textStart, child.textStart + match[1].length),
+      valueRange: lineRange(child.line, valueStart, child.textEnd),
+    };
+    kr.attributes.push(a);
+    this.keyResultAttribute(kr, a);
+  }
+
+  private keyResultAttribute(kr: KeyResult, a: Attribute): void {
+    switch (a.key.toLowerCase()) {
+      case "current":
+        kr.current = this.number(a) ?? kr.current;
+        break;
+      case "baseline":
+        kr.baseline = this.number(a) ?? kr.baseline;
+        break;
+      case "target":
+        kr.target = this.number(a) ?? kr.target;
+        break;
+      case "owner":
+        kr.owner = { name: a.value.trim().replace(/^@/, ""), range: a.valueRange };
+        break;
+      case "confidence":
+        kr.confidence = this.fraction(a, true) ?? kr.confidence;
+        break;
+      case "score":
+        kr.score = this.fraction(a, false) ?? kr.score;
+        break;
+      case "weight":
+        kr.weight = this.weight(a) ?? kr.weight;
+        break;
+      case "due":
+        kr.deadline = this.dateAttribute(a) ?? kr.deadline;
+        break;
+      case "indicator": {
+        const v = a.value.trim().toLowerCase();
+        if (v === "leading" || v === "lagging") kr.indicator = v;
+        else this.problem("invalid-value", `'${a.value}' is not an indicator type. Use leading or lagging.`, a.valueRange);
+        break;
+      }
+      case "unit":
+        kr.unit = a.value.trim();
+        break;
+      case "type":
+        this.objectiveType(a);
+        break;
+    }
+  }
+
+  /** A 0–1 fraction; confidence also reads 0–10 and percentages (spec §1.6). */
+  private fraction(a: Attribute, allowTenScale: boolean): number | undefined {
+    const n = this.number(a);
+    if (n === undefined) return undefined;
+    let f = n.percent ? n.amount / 100 : n.amount;
+    if (allowTenScale && !n.percent && f > 1 && f <= 10) f = f / 10;
+    if (f < 0 || f > 1) {
+      const scale = allowTenScale ? "0–1, 0–10 or 0–100%" : "0.0–1.0";
+      this.problem("invalid-value", `${a.key} must be within ${scale}; '${a.value.trim()}' is not.`, a.valueRange);
+      return undefined;
+    }
+    return f;
+  }
+
+  private finishKeyResult(kr: KeyResult): void {
+    kr.checkIns.sort((a, b) => a.day - b.day);
+    const last = kr.checkIns[kr.checkIns.length - 1];
+    if (!kr.current && last) kr.current = last.value;
+    kr.hasNumber ||= !!(kr.target || kr.baseline);
+    kr.binary = kr.checked !== undefined && !kr.target && !kr.relative;
+    if (kr.baseline && kr.target && kr.baseline.amount !== kr.target.amount) {
+      kr.direction = kr.target.amount > kr.baseline.amount ? "up" : "down";
+    }
+  }
+
+  // ── tables (spec §1.7) ──────────────────────────────────────────────────────
+
+  private table(node: TableNode): void {
+    const columns = tableColumns(node);
+    if (columns.objective === undefined) return; // an ordinary table
+    let perspectiveName: string | undefined;
+    for (const row of node.rows) {
+      const cell = (column: number | undefined) => (column === undefined ? undefined : row.cells[column]);
+      const p = cell(columns.perspective);
+      if (p && p.text) perspectiveName = p.text;
+      const o = cell(columns.objective);
+      if (!o || !o.text) continue;
+      const label = OBJECTIVE_LABEL.exec(o.text);
+      const objective = this.newObjective(
+        label?.[1],
+        label ? o.text.slice(label[0].length).trim() : o.text,
+        row.line,
+        o.start,
+        o.start + (label ? label[0].length : 0),
+        o.end,
+        "table",
+        0,
+      );
+      objective.slug = slugify(o.text);
+      const perspective = perspectiveName !== undefined ? this.tablePerspective(perspectiveName, p && p.text ? p : undefined, row.line) : undefined;
+      const measures = splitCell(cell(columns.measure));
+      const targets = splitCell(cell(columns.target));
+      const currents = splitCell(cell(columns.current));
+      measures.forEach((m, i) => {
+        const kr = this.tableKeyResult(objective, row.line, m, targets[i] ?? (measures.length === 1 ? targets[0] : undefined), currents[i]);
+        objective.keyResults.push(kr);
+      });
+      for (const part of splitCell(cell(columns.initiative))) objective.initiatives.push({ kind: "initiative", text: part.text, range: lineRange(row.line, part.start, part.end) });
+      for (const part of splitCell(cell(columns.indicator))) objective.indicators.push({ kind: "indicator", text: part.text, range: lineRange(row.line, part.start, part.end) });
+      if (perspective) {
+        objective.perspective = perspective;
+        perspective.objectives.push(objective);
+        perspective.endLine = Math.max(perspective.endLine, row.line);
+      }
+      this.scorecard.objectives.push(objective);
+    }
+  }
+
+  private tablePerspective(name: string, cell: Part | undefined, line: number): Perspective {
+    const canonical = this.perspectiveNames.get(normalisePerspective(name)) ?? name;
+    let perspective = this.perspectives.get(canonical);
+    if (!perspective) {
+      const r = cell ? lineRange(line, cell.start, cell.end) : lineRange(line, 0, 0);
+      perspective = { name: canonical, headingText: name, range: r, nameRange: r, level: 0, objectives: [], endLine: line, grade: null };
+      this.perspectives.set(canonical, perspective);
+    }
+    return perspective;
+  }
+
+  private tableKeyResult(objective: Objective, line: number, measure: Part, target: Part | undefined, current: Part | undefined): KeyResult {
+    const item: ListItemNode = { line, markerStart: measure.start, textStart: measure.start, textEnd: measure.end, children: [], endLine: line };
+    const kr = this.keyResult(objective, undefined, item, measure.start, measure.text);
+    if (target) {
+      const phrase = parseMetric(target.text);
+      this.inlineErrors(phrase.errors, line, target.start);
+      const t = phrase.target ?? phrase.bare[phrase.bare.length - 1];
+      if (t) kr.target = this.value(t, line, target.start);
+      if (phrase.baseline) kr.baseline = this.value(phrase.baseline, line, target.start);
+      if (phrase.relative) kr.relative = this.value(phrase.relative, line, target.start);
+      if (phrase.deadline) kr.deadline = this.dateRef(phrase.deadline, line, target.start);
+      if (phrase.stated) kr.direction = phrase.stated;
+      kr.hasNumber ||= !!(t || phrase.relative);
+    }
+    if (current) {
+      const parsed = parseValue(current.text);
+      if (parsed.value) kr.current = this.value(parsed.value, line, current.start);
+      else this.problem("invalid-value", `'${current.text}' is not a number.`, lineRange(line, current.start, current.end));
+    }
+    this.finishKeyResult(kr);
+    return kr;
+  }
+}
+
+interface Part {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const COLUMN_NAMES: Record<string, keyof TableColumns> = {
+  perspective: "perspective",
+  perspectives: "perspective",
+  objective: "objective",
+  objectives: "objective",
+  measure: "measure",
+  measures: "measure",
+  "key result": "measure",
+  "key results": "measure",
+  kr: "measure",
+  krs: "measure",
+  kpi: "measure",
+  kpis: "measure",
+  target: "target",
+  targets: "target",
+  initiative: "initiative",
+  initiatives: "initiative",
+  indicator: "indicator",
+  indicators: "indicator",
+  current: "current",
+};
+
+interface TableColumns {
+  perspective?: number;
+  objective?: number;
+  measure?: number;
+  target?: number;
+  initiative?: number;
+  indicator?: number;
+  current?: number;
+}
+
+function tableColumns(node: TableNode): TableColumns {
+  const columns: TableColumns = {};
+  node.header.cells.forEach((cell, i) => {
+    const key = COLUMN_NAMES[cell.text.toLowerCase().replace(/[*_`]/g, "").replace(/\(s\)$/, "s").trim()];
+    if (key && columns[key] === undefined) columns[key] = i;
+  });
+  return columns;
+}
+
+/** Cells hold several entries separated by `<br>` or `;`. */
+function splitCell(cell: Part | undefined): Part[] {
+  if (!cell || !cell.text) return [];
+  const parts: Part[] = [];
+  const pattern = /<br\s*\/?>|;/gi;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = cell.text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) parts.push({ text, start: cell.start + start + lead, end: cell.start + start + lead + text.length });
+  };
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(cell.text))) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(cell.text.length);
+  return parts;
+}
+
+export function normalisePerspective(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[*_`:]/g, "")
+    .replace(/\bperspective\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function perspectiveMatcher(vocabulary: Record<string, string[]>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [canonical, synonyms] of Object.entries(vocabulary)) {
+    map.set(normalisePerspective(canonical), canonical);
+    for (const s of synonyms) map.set(normalisePerspective(s), canonical);
+  }
+  return map;
+}
+
+function candidateYears(period: Period | undefined, today: Day): number[] {
+  if (!period) return [yearOfDay(today)];
+  const a = yearOfDay(period.start);
+  const b = yearOfDay(period.end);
+  return a === b ? [a] : [a, b];
+}

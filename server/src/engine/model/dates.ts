@@ -1,0 +1,79 @@
+/** Calendar dates as whole UTC days since 1970-01-01: cheap to compare, subtract and store. */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayFromParts(year: number, month: number, day: number): Day | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return Math.round(time / MS_PER_DAY);
+}
+
+/** `2027-03-31` → Day; undefined when the text is not a real ISO date (`2027-02-30`). */
+export function dayFromIso(text: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? dayFromParts(+m[1], +m[2], +m[3]) : undefined;
+}
+
+export function isoFromDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function today(): Day {
+  const now = new Date();
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+export function yearOfDay(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
+export function lastDayOfMonth(year: number, month: number): Day {
+  return Math.round(Date.UTC(year, month, 0) / MS_PER_DAY);
+}
+
+export function quarterBounds(year: number, quarter: number): { start: Day; end: Day } {
+  return { start: dayFromParts(year, quarter * 3 - 2, 1)!, end: lastDayOfMonth(year, quarter * 3) };
+}
+
+export interface Period {
+  label: string;
+  start: Day;
+  end: Day;
+}
+
+/** `2027`, `2027-H1`, `2027-Q1`, `2027-03`, `2027-01-01..2027-03-31` (spec §1.1). */
+export function parsePeriod(text: string): Period | undefined {
+  const label = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(label))) {
+    return { label, start: dayFromParts(+m[1], 1, 1)!, end: dayFromParts(+m[1], 12, 31)! };
+  }
+  if ((m = /^(\d{4})-H([12])$/i.exec(label))) {
+    const half = +m[2];
+    return { label, start: dayFromParts(+m[1], half * 6 - 5, 1)!, end: lastDayOfMonth(+m[1], half * 6) };
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/i.exec(label))) {
+    return { label, ...quarterBounds(+m[1], +m[2]) };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(label))) {
+    const start = dayFromParts(+m[1], +m[2], 1);
+    return start === undefined ? undefined : { label, start, end: lastDayOfMonth(+m[1], +m[2]) };
+  }
+  if ((m = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/.exec(label))) {
+    const start = dayFromIso(m[1]);
+    const end = dayFromIso(m[2]);
+    return start !== undefined && end !== undefined && start <= end ? { label, start, end } : undefined;
+  }
+  return undefined;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** `Mar`, `march`, `Sept` → 1..12. */
+export function monthFromName(name: string): number | undefined {
+  const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return index < 0 ? undefined : index + 1;
+}

@@ -1,0 +1,42 @@
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { LineIndex } from "../text/lines";
+import { Range, range } from "../text/positions";
+import { FrontMatterNode } from "../syntax/blockTree";
+import { FrontMatter, FrontMatterEntry, ReadProblem } from "./scorecard";
+
+/** Reads the YAML between the `---` lines, with the document range of every key and value. */
+export function readFrontMatter(lines: LineIndex, node: FrontMatterNode, problems: ReadProblem[]): FrontMatter {
+  const first = node.startLine + 1;
+  const last = node.closed ? node.endLine - 1 : node.endLine;
+  const yamlText = lines.lines.slice(first, last + 1).join("\n");
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const toRange = (start: number, end: number): Range => {
+    const s = counter.linePos(start);
+    const e = counter.linePos(Math.max(start, end));
+    return range(first + s.line - 1, s.col - 1, first + e.line - 1, e.col - 1);
+  };
+  for (const error of doc.errors) {
+    problems.push({ code: "parse-error", message: `Front matter is not valid YAML: ${firstSentence(error.message)}`, range: toRange(error.pos[0], error.pos[1]) });
+  }
+  const entries: FrontMatterEntry[] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      const keyRange = toRange(pair.key.range[0], pair.key.range[1]);
+      const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+      const valueRange = valueNode?.range ? toRange(valueNode.range[0], valueNode.range[1]) : keyRange;
+      const value = valueNode && typeof valueNode.toJSON === "function" ? valueNode.toJSON() : (valueNode ?? null);
+      entries.push({ key, value, keyRange, valueRange });
+    }
+  } else if (doc.contents && !doc.errors.length) {
+    problems.push({ code: "invalid-value", message: "Front matter should be a list of `key: value` lines.", range: range(first, 0, last, lines.lines[last]?.length ?? 0) });
+  }
+  const endLine = node.endLine;
+  return { range: range(node.startLine, 0, endLine, lines.lines[endLine].length), entries };
+}
+
+function firstSentence(message: string): string {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}

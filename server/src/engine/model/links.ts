@@ -1,0 +1,46 @@
+import { Range, lineRange } from "../text/positions";
+import { LinkRef } from "./scorecard";
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
+export function slugify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+/**
+ * Reads `[Company O2](../company.okr.md#o2), team.okr.md#o1, #O3, O4` into references. Commas inside
+ * a link's brackets do not split it.
+ */
+export function parseLinks(value: string, line: number, valueStart: number): LinkRef[] {
+  const links: LinkRef[] = [];
+  const pattern = /\[([^\]]*)\]\(([^)\s]*)[^)]*\)|[^,\s][^,]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(value))) {
+    const raw = m[0].trimEnd();
+    const range: Range = lineRange(line, valueStart + m.index, valueStart + m.index + raw.length);
+    const target = m[2] ?? raw.replace(/^<|>$/g, "");
+    links.push({ text: raw, ...splitTarget(target), range });
+  }
+  return links;
+}
+
+function splitTarget(target: string): { path?: string; fragment?: string } {
+  const hash = target.indexOf("#");
+  if (hash < 0) {
+    // `O3` alone names an objective of this file; `company.okr.md` names a file.
+    return /\.md$/i.test(target) || target.includes("/") ? { path: decode(target) } : { fragment: target };
+  }
+  const path = target.slice(0, hash);
+  return { path: path ? decode(path) : undefined, fragment: decode(target.slice(hash + 1)) };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

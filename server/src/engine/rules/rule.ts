@@ -1,0 +1,69 @@
+import { OkrConfig, Severity } from "../config/config";
+import { LinkRef, Objective, Scorecard } from "../model/scorecard";
+import { Range } from "../text/positions";
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: edits to the checked document only. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix an editor should offer first (and `fixAll` applies). */
+  preferred?: boolean;
+}
+
+export interface RelatedInformation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  /** A softer tier of the rule (`too-many-objectives` is info above 10, warning above 15). Ignored once the user sets a severity. */
+  severity?: Severity;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+}
+
+/** What a link points at, as far as the workspace knows. */
+export type LinkTarget =
+  | { kind: "objective"; objective: Objective; scorecard: Scorecard }
+  | { kind: "file"; scorecard: Scorecard }
+  | { kind: "missing-file"; uri: string }
+  | { kind: "missing-objective"; scorecard: Scorecard }
+  /** The file exists but is not part of the analysed set (outside the workspace): not checked. */
+  | { kind: "unknown" };
+
+export interface WorkspaceQuery {
+  resolve(link: LinkRef, from: Scorecard): LinkTarget;
+}
+
+export interface RuleContext {
+  scorecard: Scorecard;
+  config: OkrConfig;
+  workspace: WorkspaceQuery;
+  report(report: Report): void;
+}
+
+/** One rule: a stable kebab-case code, a default severity, a doc page at docs/rules/<code>.md. */
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  /** One line for the rules table, the SARIF rule and the JSON schema. */
+  summary: string;
+  check(context: RuleContext): void;
+}

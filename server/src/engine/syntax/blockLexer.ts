@@ -1,0 +1,266 @@
+import { LineIndex } from "../text/lines";
+import { AttributeNode, CommentNode, FrontMatterNode, HeadingNode, ListItemNode, TableRowNode, TableCell } from "./blockTree";
+import * as B from "./blockTokens";
+
+export interface BlockLexResult {
+  tokens: B.LineToken[];
+  frontMatter?: FrontMatterNode;
+  comments: CommentNode[];
+  errors: { line: number; start: number; end: number; message: string }[];
+}
+
+/** `O1:`, `O1.`, `O1 -`, `Objective:`, `Objective 3:` at the start of a heading (spec §1.2). */
+export const OBJECTIVE_LABEL = /^(O\s?\d+(?:\.\d+)*|Objective(?:\s+\d+(?:\.\d+)*)?)\s*(?::|\.(?!\d)|\s[-–—](?=\s|$))\s*/i;
+const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+const enum Char {
+  Tab = 9,
+  Space = 32,
+  Hash = 35,
+  Plus = 43,
+  Star = 42,
+  Dash = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  RightParen = 41,
+  LeftBracket = 91,
+  RightBracket = 93,
+  Pipe = 124,
+  Less = 60,
+}
+
+/** Column of the first non-blank character, tabs to the next multiple of 4 (CommonMark). */
+function indentOf(text: string): { column: number; index: number } {
+  let column = 0;
+  let index = 0;
+  for (; index < text.length; index++) {
+    const c = text.charCodeAt(index);
+    if (c === Char.Space) column++;
+    else if (c === Char.Tab) column += 4 - (column % 4);
+    else break;
+  }
+  return { column, index };
+}
+
+/**
+ * Splits a document into line tokens for the block parser. Front matter, fenced code and HTML
+ * comments are consumed here; everything else becomes one token per non-blank line.
+ */
+export function lexBlocks(lines: LineIndex): BlockLexResult {
+  const tokens: B.LineToken[] = [];
+  const comments: CommentNode[] = [];
+  const errors: BlockLexResult["errors"] = [];
+  const texts = lines.lines;
+  const count = texts.length;
+  let line = 0;
+  let frontMatter: FrontMatterNode | undefined;
+
+  if (texts[0].slice(lines.contentStart(0)).trimEnd() === "---") {
+    frontMatter = readFrontMatter(texts);
+    if (!frontMatter.closed) {
+      errors.push({ line: 0, start: 0, end: texts[0].length, message: "The front matter opened here is never closed with a '---' line." });
+    }
+    tokens.push(B.lineToken(B.FrontMatter, 0, frontMatter));
+    line = frontMatter.endLine + 1;
+  }
+
+  /** Marker columns of the open list items, outermost first. */
+  const listStack: number[] = [];
+  let previousBlank = true;
+
+  for (; line < count; line++) {
+    const text = texts[line];
+    const { column, index } = indentOf(text);
+    if (index === text.length) {
+      previousBlank = true;
+      continue;
+    }
+    const first = text.charCodeAt(index);
+    const wasBlank = previousBlank;
+    previousBlank = false;
+
+    if (column < 4 && (first === 96 || first === 126)) {
+      const fence = FENCE.exec(text);
+      if (fence) {
+        line = skipFence(texts, line, fence[1], errors);
+        listStack.length = 0;
+        continue;
+      }
+    }
+    if (first === Char.Less && text.startsWith("<!--", index)) {
+      const close = skipComment(texts, line, index, comments);
+      if (close >= 0) {
+        line = close;
+        continue;
+      }
+    }
+    if (column >= 4 && listStack.length === 0) continue; // indented code block
+
+    if (first === Char.Hash && column < 4) {
+      const heading = readHeading(text, index, line);
+      if (heading) {
+        listStack.length = 0;
+        const title = text.slice(heading.textStart, heading.textEnd);
+        tokens.push(B.lineToken(OBJECTIVE_LABEL.test(title) ? B.ObjectiveHeading : B.Heading, line, heading));
+        continue;
+      }
+    }
+
+    const item = readListItem(text, index, line);
+    if (item) {
+      while (listStack.length > 0 && column <= listStack[listStack.length - 1]) listStack.pop();
+      const depth = listStack.length;
+      listStack.push(column);
+      tokens.push(B.lineToken(depth === 0 ? B.ListItem : B.NestedItem, line, item));
+      continue;
+    }
+
+    if (text.indexOf("|", index) >= 0 && column < 4) {
+      const next = line + 1 < count ? texts[line + 1] : "";
+      if (TABLE_DELIMITER.test(next) && next.includes("-")) {
+        listStack.length = 0;
+        line = readTable(texts, line, tokens);
+        continue;
+      }
+    }
+
+    if (listStack.length > 0 && column > 0 && !wasBlank) continue; // continuation of a list item
+    if (listStack.length > 0 && (column === 0 || wasBlank) && column <= listStack[0]) listStack.length = 0;
+    if (listStack.length > 0) continue;
+
+    const attribute = column < 4 ? readAttribute(text, index, line) : undefined;
+    tokens.push(attribute ? B.lineToken(B.Attribute, line, attribute) : B.lineToken(B.Paragraph, line, undefined));
+  }
+  return { tokens, frontMatter, comments, errors };
+}
+
+function readFrontMatter(texts: string[]): FrontMatterNode {
+  for (let line = 1; line < texts.length; line++) {
+    const t = texts[line].trimEnd();
+    if (t === "---" || t === "...") return { startLine: 0, endLine: line, closed: true };
+  }
+  // Never closed: assume it ends before the first heading, so the rest of the file still reads.
+  let end = 0;
+  while (end + 1 < texts.length && !texts[end + 1].startsWith("#")) end++;
+  return { startLine: 0, endLine: end, closed: false };
+}
+
+function skipFence(texts: string[], start: number, fence: string, errors: BlockLexResult["errors"]): number {
+  const marker = fence[0];
+  for (let line = start + 1; line < texts.length; line++) {
+    const t = texts[line].trimStart();
+    if (t.startsWith(fence) && t.slice(fence.length).replace(new RegExp(`\\${marker}`, "g"), "").trim() === "") return line;
+  }
+  errors.push({ line: start, start: 0, end: texts[start].length, message: `The code block opened here is never closed with '${fence}'; the rest of the file is read as code.` });
+  return texts.length - 1;
+}
+
+function skipComment(texts: string[], start: number, index: number, comments: CommentNode[]): number {
+  for (let line = start; line < texts.length; line++) {
+    const close = texts[line].indexOf("-->", line === start ? index + 4 : 0);
+    if (close >= 0) {
+      const text = line === start ? texts[line].slice(index + 4, close) : texts[start].slice(index + 4);
+      comments.push({ line: start, text: text.trim() });
+      return line;
+    }
+  }
+  return -1;
+}
+
+function readHeading(text: string, index: number, line: number): HeadingNode | undefined {
+  let level = 0;
+  while (level < 7 && text.charCodeAt(index + level) === Char.Hash) level++;
+  if (level > 6) return undefined;
+  const after = text.charCodeAt(index + level);
+  if (index + level < text.length && after !== Char.Space && after !== Char.Tab) return undefined;
+  let textStart = index + level;
+  while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
+  let textEnd = text.length;
+  while (textEnd > textStart && /\s/.test(text[textEnd - 1])) textEnd--;
+  // A closing sequence of #s (`## Title ##`) is not part of the text.
+  let hashes = textEnd;
+  while (hashes > textStart && text.charCodeAt(hashes - 1) === Char.Hash) hashes--;
+  if (hashes < textEnd && (hashes === textStart || /\s/.test(text[hashes - 1]))) {
+    textEnd = hashes;
+    while (textEnd > textStart && /\s/.test(text[textEnd - 1])) textEnd--;
+  }
+  return { kind: "heading", line, level, textStart, textEnd };
+}
+
+function readListItem(text: string, index: number, line: number): ListItemNode | undefined {
+  const first = text.charCodeAt(index);
+  let after: number;
+  if (first === Char.Dash || first === Char.Star || first === Char.Plus) {
+    after = index + 1;
+  } else if (first >= Char.Zero && first <= Char.Nine) {
+    let i = index;
+    while (i < text.length && i - index < 9 && text.charCodeAt(i) >= Char.Zero && text.charCodeAt(i) <= Char.Nine) i++;
+    const c = text.charCodeAt(i);
+    if (c !== Char.Dot && c !== Char.RightParen) return undefined;
+    after = i + 1;
+  } else {
+    return undefined;
+  }
+  if (after < text.length && text.charCodeAt(after) !== Char.Space && text.charCodeAt(after) !== Char.Tab) return undefined;
+  // `---`/`***` is a thematic break, not an item.
+  if (first !== Char.Plus && /^([-*])(\s*\1){2,}\s*$/.test(text.slice(index))) return undefined;
+  let textStart = after;
+  while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
+  const item: ListItemNode = { line, markerStart: index, textStart, textEnd: text.trimEnd().length, children: [], endLine: line };
+  if (text.charCodeAt(textStart) === Char.LeftBracket && text.charCodeAt(textStart + 2) === Char.RightBracket) {
+    const mark = text[textStart + 1];
+    const next = text.charCodeAt(textStart + 3);
+    if ((mark === " " || mark === "x" || mark === "X") && (textStart + 3 >= text.length || next === Char.Space || next === Char.Tab)) {
+      item.checked = mark !== " ";
+      item.checkboxStart = textStart;
+      textStart += 3;
+      while (textStart < text.length && text.charCodeAt(textStart) === Char.Space) textStart++;
+      item.textStart = textStart;
+    }
+  }
+  return item;
+}
+
+export function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
+  const m = ATTRIBUTE.exec(text.slice(index));
+  if (!m) return undefined;
+  return { line, key: m[1], keyStart: index, valueStart: index + m[0].length, valueEnd: text.trimEnd().length };
+}
+
+function readTable(texts: string[], start: number, tokens: B.LineToken[]): number {
+  tokens.push(B.lineToken(B.TableRow, start, readRow(texts[start], start)));
+  tokens.push(B.lineToken(B.TableDelimiter, start + 1, undefined));
+  let line = start + 2;
+  for (; line < texts.length; line++) {
+    const text = texts[line];
+    if (text.trim() === "" || !text.includes("|")) break;
+    tokens.push(B.lineToken(B.TableRow, line, readRow(text, line)));
+  }
+  return line - 1;
+}
+
+/** Splits a table row on unescaped pipes; the outer pipes are optional. */
+function readRow(text: string, line: number): TableRowNode {
+  const cells: TableCell[] = [];
+  let start = 0;
+  let end = text.length;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (text[start] === "|") start++;
+  if (end > start && text[end - 1] === "|" && text[end - 2] !== "\\") end--;
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || (text[i] === "|" && text[i - 1] !== "\\")) {
+      let s = cellStart;
+      let e = i;
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      cells.push({ text: text.slice(s, e).replace(/\\\|/g, "|"), start: s, end: e });
+      cellStart = i + 1;
+    }
+  }
+  return { line, cells };
+}

