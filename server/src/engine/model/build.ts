@@ -9,7 +9,7 @@ import { ConfigLayer, mergeConfig, OkrConfig } from "../config/config";
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, DateRef, Framework, KeyResult, Objective, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Attribute, DateRef, Framework, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -187,6 +187,7 @@ class Builder {
     objective.endLine = node.endLine;
     objective.slug = slugify(text);
     for (const a of node.attributes) this.objectiveAttribute(objective, this.attribute(a));
+    objective.owner ??= this.ownerIn(text, h.line, h.textStart);
     for (const item of node.items) this.item(objective, item);
     if (this.openPerspective) {
       objective.perspective = this.openPerspective;
@@ -229,6 +230,14 @@ class Builder {
       endLine: line,
       grade: null,
     };
+  }
+
+  /** `### O1: Grow revenue @finance`: an @handle in the title names the owner. */
+  private ownerIn(text: string, line: number, offset: number): OwnerRef | undefined {
+    const m = /(?:^|\s)@([\w-]+(?:\.[\w-]+)*)/.exec(text);
+    if (!m) return undefined;
+    const start = offset + m.index + m[0].indexOf("@");
+    return { name: m[1], range: lineRange(line, start, start + m[1].length + 1) };
   }
 
   private attribute(a: AttributeNode): Attribute {
@@ -533,6 +542,7 @@ class Builder {
         0,
       );
       objective.slug = slugify(o.text);
+      objective.owner = this.ownerIn(o.text, row.line, o.start);
       const perspective = perspectiveName !== undefined ? this.tablePerspective(perspectiveName, p && p.text ? p : undefined, row.line) : undefined;
       const measures = splitCell(cell(columns.measure));
       const targets = splitCell(cell(columns.target));

@@ -1,0 +1,31 @@
+import { LinkRef } from "../model/scorecard";
+import { Rule, RuleContext } from "./rule";
+
+export const brokenAlignment: Rule = {
+  code: "broken-alignment",
+  defaultSeverity: "error",
+  summary: "An aligns, supports or parent link points at nothing that exists.",
+  check(context) {
+    const { scorecard } = context;
+    if (scorecard.parent) checkLink(context, scorecard.parent, "parent");
+    for (const objective of scorecard.objectives) {
+      for (const link of objective.aligns) checkLink(context, link, "aligns");
+      for (const link of objective.supports) checkLink(context, { ...link, path: undefined }, "supports");
+    }
+  },
+};
+
+function checkLink({ scorecard, workspace, report }: RuleContext, link: LinkRef, key: string): void {
+  const target = workspace.resolve(link, scorecard);
+  if (target.kind === "missing-file") {
+    report({ range: link.range, message: `${key}: the file '${link.path}' does not exist.` });
+  } else if (target.kind === "missing-objective") {
+    const where = link.path ? `'${link.path}'` : "this file";
+    const known = target.scorecard.objectives.map((o) => o.id).join(", ") || "none";
+    report({
+      range: link.range,
+      message: `${key}: no objective '${link.fragment}' in ${where} (objectives: ${known}).`,
+      related: link.path ? [{ uri: target.scorecard.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: "The linked file" }] : undefined,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Range } from "../text/positions";
+import { Rule } from "./rule";
+
+const COMPENSATION = /\b(bonus(es)?|salar(y|ies)|compensation|pay ?raises?|payouts?|commissions?|incentive pay|variable pay)\b/i;
+
+export const compensationLink: Rule = {
+  code: "compensation-link",
+  defaultSeverity: "info",
+  summary: "OKR text ties goals to bonus, salary or compensation.",
+  check({ scorecard, report }) {
+    const texts: { text: string; range: Range }[] = [];
+    for (const objective of scorecard.objectives) {
+      texts.push({ text: objective.title, range: objective.titleRange });
+      for (const kr of objective.keyResults) texts.push({ text: kr.text, range: kr.textRange });
+      for (const item of [...objective.initiatives, ...objective.indicators]) texts.push(item);
+    }
+    for (const { text, range } of texts) {
+      const m = COMPENSATION.exec(text);
+      if (!m) continue;
+      report({
+        range,
+        message: `'${m[0]}': tying OKRs to pay invites sandbagging; Google and Doerr keep grades and compensation apart.`,
+      });
+    }
+  },
+};

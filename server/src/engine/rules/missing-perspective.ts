@@ -1,0 +1,34 @@
+import { Rule, TextEdit } from "./rule";
+
+export const missingPerspective: Rule = {
+  code: "missing-perspective",
+  defaultSeverity: "warning",
+  summary: "A balanced scorecard lacks one of its perspectives.",
+  check({ scorecard, config, report }) {
+    if (scorecard.framework === "okr") return;
+    const present = new Set(scorecard.perspectives.map((p) => p.name));
+    const names = Object.keys(config.perspectives);
+    const lines = scorecard.lines.lines;
+    const level = scorecard.perspectives.find((p) => p.level > 0)?.level ?? 2;
+    const range = scorecard.titleRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length } };
+    names.forEach((name, index) => {
+      if (present.has(name)) return;
+      // Insert before the next perspective in the usual order, else at the end of the file.
+      const next = names.slice(index + 1).map((n) => scorecard.perspectives.find((p) => p.name === n && p.level > 0)).find(Boolean);
+      const heading = `${"#".repeat(level)} ${name}\n\n`;
+      let edit: TextEdit;
+      if (next) {
+        edit = { range: { start: { line: next.range.start.line, character: 0 }, end: { line: next.range.start.line, character: 0 } }, newText: heading };
+      } else {
+        const last = lines.length - 1;
+        const end = { line: last, character: lines[last].length };
+        edit = { range: { start: end, end }, newText: (lines[last].length ? "\n\n" : "\n") + heading.trimEnd() + "\n" };
+      }
+      report({
+        range,
+        message: `The ${name} perspective is missing: a balanced scorecard looks at all of ${names.join(", ")}.`,
+        fixes: [{ title: `Add a ${name} section`, edits: [edit], preferred: true }],
+      });
+    });
+  },
+};
