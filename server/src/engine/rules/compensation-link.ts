@@ -1,7 +1,7 @@
 import { Range } from "../text/positions";
 import { Rule } from "./rule";
 
-const COMPENSATION = /\b(bonus(es)?|salar(y|ies)|compensation|pay ?raises?|payouts?|commissions?|incentive pay|variable pay)\b/i;
+const COMPENSATION = /\b(bonus(es)?|salar(y|ies)|compensation|pay ?raises?|incentive pay|variable pay|performance review)\b/i;
 
 export const compensationLink: Rule = {
   code: "compensation-link",
