@@ -1,0 +1,48 @@
+// The VS Code client: starts the okr language server (dist/server.js) for `okr` documents.
+// Everything language-aware lives in the server; previews and commands are added elsewhere.
+import * as path from "node:path";
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel("OKR Language Server");
+  context.subscriptions.push(outputChannel);
+  const fileEvents = [
+    vscode.workspace.createFileSystemWatcher("**/*.okr.md"),
+    vscode.workspace.createFileSystemWatcher("**/.okrrc.json"),
+  ];
+  context.subscriptions.push(...fileEvents);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "okr" }],
+    synchronize: { configurationSection: "okr", fileEvents },
+    outputChannel,
+    // The client reads `okr.trace.server` itself (the id below + ".trace.server").
+  };
+  client = new LanguageClient("okr", "OKR Language Server", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (err) {
+    // Keep the extension (grammar, language configuration) usable when the server cannot start.
+    outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) {
+    const c = client;
+    client = undefined;
+    await c.stop();
+  }
+}
