@@ -11,10 +11,16 @@ export function readFrontMatter(lines: LineIndex, node: FrontMatterNode, problem
   const yamlText = lines.lines.slice(first, last + 1).join("\n");
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  // YAML reports some errors past the end of its text (an unclosed quote): clamp into the document.
+  const position = (offset: number) => {
+    const p = counter.linePos(Math.min(offset, yamlText.length));
+    const line = Math.min(first + p.line - 1, last);
+    return { line, character: Math.min(p.col - 1, lines.lines[line].length) };
+  };
   const toRange = (start: number, end: number): Range => {
-    const s = counter.linePos(start);
-    const e = counter.linePos(Math.max(start, end));
-    return range(first + s.line - 1, s.col - 1, first + e.line - 1, e.col - 1);
+    const s = position(start);
+    const e = position(Math.max(start, end));
+    return range(s.line, s.character, e.line, e.character);
   };
   for (const error of doc.errors) {
     problems.push({ code: "parse-error", message: `Front matter is not valid YAML: ${firstSentence(error.message)}`, range: toRange(error.pos[0], error.pos[1]) });

@@ -1,0 +1,70 @@
+import * as assert from "node:assert/strict";
+import * as fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { analyzeText, defaultConfig, LineIndex, Range, Workspace } from "../../src/engine";
+import { TODAY } from "./helpers";
+
+/**
+ * No input makes an entry point throw, and every range lies inside its document. CI runs 1e4
+ * documents; set OKR_PROPERTY_RUNS for more and OKR_PROPERTY_SEED to replay a failure.
+ */
+const runs = Number(process.env.OKR_PROPERTY_RUNS ?? 10_000);
+const seed = Number(process.env.OKR_PROPERTY_SEED ?? 20271);
+
+const fragments = [
+  "---\n", "title: T\n", "period: 2027-Q1\n", "framework: bsc\n", "today: 2027-02-30\n", "rules: {x: off}\n",
+  "# ", "## ", "### ", "#### ", "Financial", "Customers", "Learnig", "O1: ", "O2. ", "Objective: ", "Objective 3 - ",
+  "- ", "* ", "1. ", "  - ", "\t- ", "    ", "- [ ] ", "- [x] ", "KR1: ", "KR 2.1: ", "Initiative: ", "Indicator: ",
+  "from ", " to ", " → ", "->", "≥ ", "<= ", "at most ", "under ", "by ", "by 10%", "by end of Q2", "by Mar 1", "by 2027-03-31",
+  "$40M", "1,000", "-3.5", "80%", "2x", "1.5k", "€2bn", "ms", "@owner", "— current ", "(now ", ")", "current: ", "baseline: ",
+  "confidence: ", "score: ", "weight: ", "aligns: ", "[Co O2](../c.okr.md#o2)", "#o1", "supports: O1, O9", "2027-01-10: ",
+  "| Perspective | Objective | Measure | Target |\n", "|---|---|---|---|\n", "| Financial | O1: x | y | ≥ 5 |\n", "|", "<br>",
+  "```\n", "~~~", "<!-- ", " -->", "<!-- okr-disable-next-line -->\n", "\n", "\r\n", "\r", "\uFEFF", "🚀", "é", "\u0000", "\\", ":",
+];
+
+const documentArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join("")) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 8 }))
+      .map(([at, length, insert]) => {
+        const base = readFileSync("samples/every-rule.okr.md", "utf8");
+        const start = at % base.length;
+        return base.slice(0, start) + insert + base.slice(start + (length % 20));
+      }),
+  },
+);
+
+function inside(index: LineIndex, range: Range): boolean {
+  const { start, end } = range;
+  const ok = (p: Range["start"]) => p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lines[p.line].length;
+  return ok(start) && ok(end) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
+}
+
+describe("property: any text is read without throwing, every range inside the document", () => {
+  it(`holds for ${runs} generated documents (seed ${seed})`, function () {
+    this.timeout(0);
+    fc.assert(
+      fc.property(documentArbitrary, (text) => {
+        const uri = "file:///p/doc.okr.md";
+        const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+        ws.set(uri, text);
+        const diagnostics = ws.diagnostics(uri);
+        const index = new LineIndex(text);
+        for (const d of diagnostics) {
+          assert.ok(inside(index, d.range), `${d.code} range ${JSON.stringify(d.range)} outside the document`);
+          for (const fix of d.fixes ?? []) for (const e of fix.edits) assert.ok(inside(index, e.range), `fix of ${d.code} outside`);
+        }
+        const { scorecard } = analyzeText(text, { uri, config: defaultConfig(), today: TODAY });
+        for (const o of scorecard.objectives) {
+          assert.ok(inside(index, o.range) && inside(index, o.titleRange));
+          for (const kr of o.keyResults) assert.ok(inside(index, kr.range) && inside(index, kr.textRange));
+          assert.ok(o.grade === null || (o.grade >= 0 && o.grade <= 1), `grade ${o.grade}`);
+        }
+      }),
+      { numRuns: runs, seed },
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { defaultConfig, Workspace } from "../../src/engine";
+import { TODAY } from "./helpers";
+
+function companyWorkspace() {
+  const dir = resolve("samples/company");
+  const ws = new Workspace({
+    configFor: () => defaultConfig(),
+    readFile: (uri) => {
+      try {
+        return readFileSync(new URL(uri), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    today: TODAY,
+  });
+  const uris = readdirSync(dir).map((f) => {
+    const uri = pathToFileURL(resolve(dir, f)).href;
+    ws.set(uri, readFileSync(resolve(dir, f), "utf8"));
+    return uri;
+  });
+  return { ws, uris, uri: (name: string) => pathToFileURL(resolve(dir, name)).href };
+}
+
+describe("workspace: files analysed together", () => {
+  it("resolves aligns links across files by label and by heading slug, and knows each objective's children", () => {
+    const { ws, uri } = companyWorkspace();
+    const company = ws.analysis(uri("company.okr.md"))!.scorecard;
+    const children = company.objectives.map((o) => [o.id, ws.childrenOf(o).map((c) => `${c.scorecard.uri.split("/").pop()}#${c.objective.id}`)]);
+    const linked = children.filter(([, list]) => list.length > 0);
+    assert.ok(linked.length >= 2, JSON.stringify(children));
+    const all = linked.flatMap(([, list]) => list as string[]);
+    assert.ok(all.some((c) => c.startsWith("team-payments")));
+    assert.ok(all.some((c) => c.startsWith("team-platform")));
+    for (const u of [uri("company.okr.md"), uri("team-payments.okr.md"), uri("team-platform.okr.md")]) {
+      assert.deepEqual(ws.diagnostics(u).filter((d) => d.code === "broken-alignment" || d.code === "alignment-cycle"), []);
+    }
+  });
+
+  it("reports a link that breaks when its target changes, and heals when it comes back", () => {
+    const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    const parent = "file:///w/company.okr.md";
+    const child = "file:///w/team/team.okr.md";
+    ws.set(parent, "# Co\n## O2: Grow revenue\n- x from 1 to 2\n");
+    ws.set(child, "# Team\n## O1: Sell more\naligns: ../company.okr.md#o2-grow-revenue, [Co](../company.okr.md#O2)\n- x from 1 to 2\n");
+    assert.deepEqual(ws.diagnostics(child).filter((d) => d.code === "broken-alignment"), []);
+    assert.equal(ws.childrenOf(ws.analysis(parent)!.scorecard.objectives[0]).length, 2);
+    ws.set(parent, "# Co\n## O3: Something else\n");
+    const broken = ws.diagnostics(child).filter((d) => d.code === "broken-alignment");
+    assert.equal(broken.length, 2);
+    assert.match(broken[0].message, /no objective 'o2-grow-revenue'/);
+    ws.delete(parent);
+    assert.match(ws.diagnostics(child).find((d) => d.code === "broken-alignment")!.message, /does not exist/);
+  });
+
+  it("finds a cycle that runs through two files", () => {
+    const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    ws.set("file:///w/a.okr.md", "## O1: a\naligns: b.okr.md#o1\n- x from 1 to 2\n");
+    ws.set("file:///w/b.okr.md", "## O1: b\naligns: a.okr.md#O1\n- x from 1 to 2\n");
+    const cycle = ws.diagnostics("file:///w/a.okr.md").filter((d) => d.code === "alignment-cycle");
+    assert.equal(cycle.length, 1);
+    assert.match(cycle[0].message, /O1 → O1 → O1/);
+  });
+});
