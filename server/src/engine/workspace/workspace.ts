@@ -124,13 +124,22 @@ export class Workspace implements WorkspaceQuery {
   }
 }
 
+const objectiveIndexes = new WeakMap<Scorecard, Map<string, Objective>>();
+
 /** An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. */
 export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
-  const key = fragment.replace(/^#/, "").trim().toLowerCase();
-  return (
-    scorecard.objectives.find((o) => o.id.toLowerCase() === key) ??
-    scorecard.objectives.find((o) => o.slug === key || slugify(o.label ? `${o.label} ${o.title}` : o.title) === key)
-  );
+  let index = objectiveIndexes.get(scorecard);
+  if (!index) {
+    index = new Map();
+    // Labels win over slugs, and the first of duplicates wins: add slugs first, then labels, in reverse.
+    for (const o of [...scorecard.objectives].reverse()) {
+      index.set(o.slug, o);
+      if (o.label) index.set(slugify(`${o.label} ${o.title}`), o);
+    }
+    for (const o of [...scorecard.objectives].reverse()) index.set(o.id.toLowerCase(), o);
+    objectiveIndexes.set(scorecard, index);
+  }
+  return index.get(fragment.replace(/^#/, "").trim().toLowerCase());
 }
 
 function resolveUri(base: string, path: string): string | undefined {
