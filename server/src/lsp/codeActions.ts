@@ -1,0 +1,178 @@
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
+import { Diagnostic, Fix, Scorecard, TextEdit } from "../engine";
+import { DiagnosticData, SOURCE, toLspDiagnostic } from "./diagnostics";
+import { DocumentStore } from "./documents";
+
+export const FIX_ALL_KIND = "source.fixAll.okr";
+
+/**
+ * Quick fixes: every fix the rules attach, "Disable <code> for this file" (front matter `rules:`), and
+ * `source.fixAll.okr` (the preferred fix of every diagnostic, non-overlapping).
+ */
+export function codeActions(store: DocumentStore, params: CodeActionParams, cancelled: () => boolean = () => false): CodeAction[] {
+  const doc = store.document(params.textDocument.uri);
+  const analysis = store.analysis(params.textDocument.uri);
+  if (!doc || !analysis) return [];
+  const uri = doc.uri;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
+  const current = store.workspace.diagnostics(store.key(uri));
+  const lines = analysis.scorecard.lines.lines;
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const disabled = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      if (cancelled()) return [];
+      if (d.source !== SOURCE || typeof d.code !== "string") continue;
+      for (const fix of fixesFor(d, current, doc.version)) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred === true,
+          edit: { changes: { [uri]: fix.edits.map(toLspEdit) } },
+        });
+      }
+      if (!disabled.has(d.code)) {
+        disabled.add(d.code);
+        const edits = disableRuleEdits(analysis.scorecard, lines, d.code);
+        if (edits.length) {
+          actions.push({
+            title: `Disable ${d.code} for this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            edit: { changes: { [uri]: edits.map(toLspEdit) } },
+          });
+        }
+      }
+    }
+  }
+
+  const explicitFixAll = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + "."));
+  if (explicitFixAll || (!only && params.context.diagnostics.some((d) => d.source === SOURCE))) {
+    const edits = fixAllEdits(current);
+    if (edits.length || explicitFixAll) {
+      actions.push({
+        title: "Fix all auto-fixable OKR problems",
+        kind: FIX_ALL_KIND,
+        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, doc.version, lines, (k) => store.clientUri(k))),
+        edit: { changes: { [uri]: edits.map(toLspEdit) } },
+      });
+    }
+  }
+  return actions;
+}
+
+function toLspEdit(e: TextEdit): LspTextEdit {
+  return { range: e.range, newText: e.newText };
+}
+
+/** The fixes of the diagnostic as it is now (same code and range), else those it carried for this version. */
+function fixesFor(d: LspDiagnostic, current: Diagnostic[], version: number): Fix[] {
+  const same = current.find(
+    (c) =>
+      c.code === d.code &&
+      c.range.start.line === d.range.start.line &&
+      c.range.start.character === d.range.start.character &&
+      c.range.end.line === d.range.end.line &&
+      c.range.end.character === d.range.end.character,
+  );
+  if (same) return same.fixes ?? [];
+  const data = d.data as Partial<DiagnosticData> | undefined;
+  return data && data.version === version && Array.isArray(data.fixes) ? data.fixes : [];
+}
+
+/** The preferred fix of every diagnostic, skipping any whose edits overlap one already taken. */
+export function fixAllEdits(diagnostics: Diagnostic[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.preferred);
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(t, e)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function before(a: TextEdit["range"]["start"], b: TextEdit["range"]["start"]): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at one point conflict too (their order would be arbitrary).
+  if (!before(a.range.start, b.range.end) && !before(b.range.start, a.range.end)) {
+    const aEmpty = a.range.start.line === a.range.end.line && a.range.start.character === a.range.end.character;
+    const bEmpty = b.range.start.line === b.range.end.line && b.range.start.character === b.range.end.character;
+    const samePoint = a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+    return aEmpty && bEmpty && samePoint;
+  }
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}
+
+/**
+ * Sets `rules: { <code>: off }` in the front matter: creates the front matter when there is none, adds
+ * `rules:` when absent, adds to (or overwrites in) an existing block or flow map.
+ */
+export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[], code: string): TextEdit[] {
+  const entry = `${code}: off`;
+  const fm = scorecard.frontMatter;
+  const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+  if (!fm) {
+    const start = lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return [{ range: at(0, start), newText: `---\nrules:\n  ${entry}\n---\n\n` }];
+  }
+  const first = fm.range.start.line + 1;
+  const closeLine = fm.range.end.line;
+  const closed = closeLine > fm.range.start.line && /^(---|\.\.\.)\s*$/.test(lines[closeLine] ?? "");
+  const lastInside = closed ? closeLine - 1 : closeLine;
+  const rules = fm.entries.find((e) => e.key === "rules");
+  if (!rules) {
+    if (closed) return [{ range: at(closeLine, 0), newText: `rules:\n  ${entry}\n` }];
+    return [{ range: at(lastInside, lines[lastInside].length), newText: `\nrules:\n  ${entry}` }];
+  }
+  const keyLine = rules.keyRange.start.line;
+  const keyText = lines[keyLine];
+  const afterColon = keyText.indexOf(":", rules.keyRange.end.character);
+  const inlineValue = afterColon >= 0 ? keyText.slice(afterColon + 1).replace(/\s+#.*$/, "").trim() : "";
+  if (inlineValue.startsWith("{")) {
+    // Flow map on the key's line: `rules: { a: off }`.
+    const open = keyText.indexOf("{", afterColon);
+    const close = keyText.lastIndexOf("}");
+    if (close > open) {
+      const inner = keyText.slice(open + 1, close);
+      const existing = new RegExp(`(^|,)(\\s*)(["']?)${escapeRegExp(code)}\\3\\s*:\\s*[^,}\\s]*`).exec(inner);
+      if (existing) {
+        const s = open + 1 + existing.index + existing[1].length;
+        const e = open + 1 + existing.index + existing[0].length;
+        return [{ range: { start: { line: keyLine, character: s }, end: { line: keyLine, character: e } }, newText: `${existing[2]}${entry}` }];
+      }
+      if (inner.trim() === "") return [{ range: { start: { line: keyLine, character: open + 1 }, end: { line: keyLine, character: close } }, newText: ` ${entry} ` }];
+      return [{ range: at(keyLine, open + 1 + inner.trimEnd().length), newText: `, ${entry}` }];
+    }
+  }
+  if (inlineValue !== "" && !inlineValue.startsWith("{")) {
+    // A scalar where a map belongs: replace it.
+    const start = keyText.indexOf(inlineValue, afterColon);
+    return [{ range: { start: { line: keyLine, character: start }, end: { line: keyLine, character: start + inlineValue.length } }, newText: `{ ${entry} }` }];
+  }
+  // Block map (or nothing yet) under `rules:`: the indented lines that follow.
+  const keyIndent = /^\s*/.exec(keyText)![0].length;
+  let last = keyLine;
+  let indent: string | undefined;
+  for (let line = keyLine + 1; line <= lastInside && line >= first; line++) {
+    const text = lines[line];
+    if (text.trim() === "" || /^\s*#/.test(text)) continue;
+    const lead = /^\s*/.exec(text)![0];
+    if (lead.length <= keyIndent) break;
+    indent ??= lead;
+    last = line;
+    const m = new RegExp(`^(\\s*)(["']?)${escapeRegExp(code)}\\2\\s*:`).exec(text);
+    if (m) return [{ range: { start: { line, character: lead.length }, end: { line, character: text.length } }, newText: entry }];
+  }
+  return [{ range: at(last, lines[last].length), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

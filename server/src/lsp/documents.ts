@@ -1,0 +1,153 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { Analysis, Workspace } from "../engine";
+import { LspHost } from "./host";
+import { Logger, errorText } from "./log";
+import { canonicalUri, isOkrUri, pathToUri, uriToPath } from "./uris";
+
+export interface IndexProgress {
+  report(message: string, percentage?: number): void;
+  isCancelled(): boolean;
+}
+
+const MAX_FILES = 20_000;
+const MAX_BYTES = 4 * 1024 * 1024;
+const SKIP_DIRS = new Set(["node_modules", "out", "dist", "bower_components"]);
+
+/**
+ * The documents the server knows: open editors (their live text) and every `*.okr.md` of the
+ * workspace folders (read from disk), all in one engine Workspace keyed by canonical URI.
+ */
+export class DocumentStore {
+  readonly workspace: Workspace;
+  private readonly open = new Map<string, TextDocument>();
+  private readonly onDisk = new Set<string>();
+
+  constructor(
+    readonly host: LspHost,
+    private readonly log: Logger,
+  ) {
+    this.workspace = new Workspace(host);
+  }
+
+  key(uri: string): string {
+    return canonicalUri(uri);
+  }
+
+  opened(doc: TextDocument): void {
+    const key = this.key(doc.uri);
+    this.open.set(key, doc);
+    this.workspace.set(key, doc.getText());
+  }
+
+  changed(doc: TextDocument): void {
+    this.opened(doc);
+  }
+
+  closed(uri: string): void {
+    const key = this.key(uri);
+    this.open.delete(key);
+    const text = this.onDisk.has(key) ? this.host.readFile(key) : undefined;
+    if (text !== undefined) this.workspace.set(key, text);
+    else {
+      this.onDisk.delete(key);
+      this.workspace.delete(key);
+    }
+  }
+
+  /** The open document for a URI in any spelling. */
+  document(uri: string): TextDocument | undefined {
+    return this.open.get(this.key(uri));
+  }
+
+  openKeys(): string[] {
+    return [...this.open.keys()];
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(this.key(uri));
+  }
+
+  /** The URI to show the client: its own spelling for open documents. */
+  clientUri(key: string): string {
+    return this.open.get(key)?.uri ?? key;
+  }
+
+  analysis(uri: string): Analysis | undefined {
+    return this.workspace.analysis(this.key(uri));
+  }
+
+  /** Every document of the workspace (open or indexed). */
+  keys(): string[] {
+    return this.workspace.uris();
+  }
+
+  /** A watched file changed on disk. Returns whether the workspace changed. */
+  diskChanged(uri: string, deleted: boolean): boolean {
+    const key = this.key(uri);
+    if (!isOkrUri(key)) return false;
+    if (deleted) {
+      this.onDisk.delete(key);
+      if (!this.open.has(key)) this.workspace.delete(key);
+      this.workspace.invalidateLinked();
+      return true;
+    }
+    this.onDisk.add(key);
+    if (this.open.has(key)) return false;
+    const text = this.host.readFile(key);
+    if (text === undefined) return false;
+    this.workspace.set(key, text);
+    this.workspace.invalidateLinked();
+    return true;
+  }
+
+  /** Reads every `**\/*.okr.md` under the folders. */
+  async index(folderUris: string[], progress?: IndexProgress): Promise<number> {
+    const files: string[] = [];
+    for (const folder of folderUris) {
+      const root = uriToPath(folder);
+      if (root) await this.collect(root, files, progress);
+    }
+    let done = 0;
+    for (const file of files) {
+      if (progress?.isCancelled()) break;
+      const key = pathToUri(file);
+      done++;
+      if (this.open.has(key)) {
+        this.onDisk.add(key);
+        continue;
+      }
+      try {
+        const stat = await fs.promises.stat(file);
+        if (stat.size > MAX_BYTES) continue;
+        const text = await fs.promises.readFile(file, "utf8");
+        if (this.open.has(key)) continue; // opened while reading
+        this.onDisk.add(key);
+        this.workspace.set(key, text);
+      } catch (err) {
+        this.log.warn(`okr: could not read ${file}: ${errorText(err).split("\n")[0]}`);
+      }
+      if (done % 25 === 0) progress?.report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
+    }
+    return done;
+  }
+
+  private async collect(dir: string, files: string[], progress?: IndexProgress): Promise<void> {
+    if (files.length >= MAX_FILES || progress?.isCancelled()) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (files.length >= MAX_FILES) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith(".") || SKIP_DIRS.has(entry.name)) continue;
+        await this.collect(full, files, progress);
+      } else if (entry.isFile() && /\.okr\.md$/i.test(entry.name)) files.push(full);
+    }
+  }
+}

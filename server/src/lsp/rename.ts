@@ -1,0 +1,68 @@
+import { Position, Range, ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserver";
+import { DocumentStore } from "./documents";
+import { fragmentRange, objectiveAt, referencesTo } from "./navigation";
+
+const NEW_LABEL = /^O\s?\d+(?:\.\d+)*$/i;
+
+/** The label under the cursor (heading label or link fragment), if it can be renamed. */
+export function prepareRename(store: DocumentStore, uri: string, position: Position): { range: Range; placeholder: string } | null {
+  const target = objectiveAt(store, uri, position);
+  if (!target) return null;
+  if (!target.objective.labelRange) throw new ResponseError(0, "Only an objective with a label (O1:, Objective 3:) can be renamed.");
+  const lines = store.analysis(uri)!.scorecard.lines.lines;
+  const r = target.origin;
+  return { range: r, placeholder: lines[r.start.line].slice(r.start.character, r.end.character) };
+}
+
+/**
+ * Renames an objective's label (`O3` → `O7`): the heading label, and every link to it in every file
+ * (`#o3` stays lower case; a slug link `#o3-trains-on-time` becomes `#o7-trains-on-time`).
+ */
+export function rename(store: DocumentStore, uri: string, position: Position, newName: string, cancelled: () => boolean): WorkspaceEdit | null {
+  const target = objectiveAt(store, uri, position);
+  if (!target) return null;
+  const { objective, scorecard } = target;
+  if (!objective.labelRange) throw new ResponseError(0, "Only an objective with a label (O1:, Objective 3:) can be renamed.");
+  const name = newName.trim().replace(/^#/, "");
+  if (!NEW_LABEL.test(name)) throw new ResponseError(0, `'${newName}' is not an objective label: use O<number>, like O7.`);
+  const newId = "O" + name.replace(/^O\s?/i, "");
+  const clash = scorecard.objectives.find((o) => o !== objective && o.id.toLowerCase() === newId.toLowerCase());
+  if (clash) throw new ResponseError(0, `${scorecard.title ?? "This scorecard"} already has an objective ${clash.id}.`);
+
+  const lines = scorecard.lines.lines;
+  const labelText = lines[objective.labelRange.start.line].slice(objective.labelRange.start.character, objective.labelRange.end.character);
+  const newLabel = /^objective/i.test(labelText) ? labelText.replace(/\d+(?:\.\d+)*/, newId.slice(1)) : labelText.startsWith("o") ? newId.toLowerCase() : newId;
+  const oldSlugs = new Set([objective.slug, slugify(headingText(lines, objective.range.start.line, objective.labelRange.start.character))]);
+  const newHeading = lines[objective.range.start.line].slice(0, objective.labelRange.start.character) + newLabel + lines[objective.range.start.line].slice(objective.labelRange.end.character);
+  const newSlug = slugify(headingText([newHeading], 0, objective.labelRange.start.character));
+
+  const changes: Record<string, TextEdit[]> = {};
+  const add = (key: string, edit: TextEdit) => (changes[store.clientUri(key)] ??= []).push(edit);
+  add(scorecard.uri, TextEdit.replace(objective.labelRange, newLabel));
+  for (const ref of referencesTo(store, objective, scorecard.uri, cancelled)) {
+    const fragment = ref.site.link.fragment!.replace(/^#/, "");
+    const range = fragmentRange(ref.site.link);
+    if (!range) continue;
+    let text: string;
+    if (fragment.toLowerCase() === objective.id.toLowerCase()) text = fragment === fragment.toLowerCase() ? newId.toLowerCase() : newId;
+    else if (oldSlugs.has(fragment.toLowerCase())) text = newSlug;
+    else continue;
+    add(ref.uri, TextEdit.replace(range, text));
+  }
+  if (cancelled()) return null;
+  return { changes };
+}
+
+/** The heading's text (after the `#`s) for a label that starts at `labelStart`; table cells are the text. */
+function headingText(lines: readonly string[], line: number, labelStart: number): string {
+  return lines[line].slice(labelStart).replace(/\s+#+\s*$/, "").replace(/\s*\|.*$/, "").trim();
+}
+
+/** GitHub's heading anchor (the engine's rule: lower case, punctuation dropped, spaces to hyphens). */
+export function slugify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}

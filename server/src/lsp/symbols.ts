@@ -1,0 +1,104 @@
+import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from "vscode-languageserver";
+import { KeyResult, Objective, Scorecard } from "../engine";
+import { DocumentStore } from "./documents";
+import { gradeText } from "./format";
+import { keyResultEndLine, objectiveNameRange, scorecards } from "./model";
+
+/** Outline: perspective → objective → key result (initiatives and indicators as leaves). */
+export function documentSymbols(store: DocumentStore, uri: string): DocumentSymbol[] {
+  const analysis = store.analysis(uri);
+  if (!analysis) return [];
+  const s = analysis.scorecard;
+  const lines = s.lines.lines;
+  const lineEnd = (line: number) => lines[Math.min(line, lines.length - 1)]?.length ?? 0;
+  const span = (start: Range["start"], endLine: number): Range => ({ start: { line: start.line, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
+
+  const objectiveSymbol = (o: Objective): DocumentSymbol => {
+    const end = Math.max(o.range.end.line, o.endLine);
+    const range = span(o.range.start, end);
+    const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? kr.range : span(kr.range.start, keyResultEndLine(kr))));
+    for (const item of [...o.initiatives, ...o.indicators]) {
+      children.push({
+        name: item.text || item.kind,
+        detail: item.kind,
+        kind: item.kind === "initiative" ? SymbolKind.Event : SymbolKind.Constant,
+        range: item.range,
+        selectionRange: item.range,
+      });
+    }
+    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return {
+      name: `${o.label ?? o.id}: ${o.title}`,
+      detail: `${gradeText(o.grade)} · ${o.type}`,
+      kind: SymbolKind.Class,
+      range: contain(range, o.range),
+      selectionRange: objectiveNameRange(o),
+      children,
+    };
+  };
+
+  const result: DocumentSymbol[] = [];
+  const inPerspective = new Set<Objective>();
+  for (const p of s.perspectives) {
+    const children = p.objectives.map(objectiveSymbol);
+    p.objectives.forEach((o) => inPerspective.add(o));
+    const end = Math.max(p.endLine, p.range.end.line, ...children.map((c) => c.range.end.line));
+    const range = p.level > 0 ? span(p.range.start, end) : contain({ start: p.range.start, end: { line: end, character: lineEnd(end) } }, p.range);
+    result.push({
+      name: p.name,
+      detail: `perspective · ${gradeText(p.grade)}`,
+      kind: SymbolKind.Namespace,
+      range: children.reduce((r, c) => contain(r, c.range), range),
+      selectionRange: p.nameRange,
+      children,
+    });
+  }
+  for (const o of s.objectives) if (!inPerspective.has(o)) result.push(objectiveSymbol(o));
+  result.sort((a, b) => a.range.start.line - b.range.start.line);
+  return result;
+}
+
+function keyResultSymbol(kr: KeyResult, range: Range): DocumentSymbol {
+  return {
+    name: kr.label ? `${kr.label}: ${kr.text}` : kr.text || kr.id,
+    detail: gradeText(kr.grade),
+    kind: SymbolKind.Property,
+    range: contain(range, kr.range),
+    selectionRange: kr.labelRange ?? kr.textRange,
+  };
+}
+
+function contain(outer: Range, inner: Range): Range {
+  const start = inner.start.line < outer.start.line || (inner.start.line === outer.start.line && inner.start.character < outer.start.character) ? inner.start : outer.start;
+  const end = inner.end.line > outer.end.line || (inner.end.line === outer.end.line && inner.end.character > outer.end.character) ? inner.end : outer.end;
+  return { start, end };
+}
+
+/** Objectives and key results of every workspace file whose name contains the query's characters in order. */
+export function workspaceSymbols(store: DocumentStore, query: string, cancelled: () => boolean, limit = 2000): SymbolInformation[] {
+  const result: SymbolInformation[] = [];
+  const q = query.toLowerCase().replace(/\s+/g, "");
+  const matches = (name: string) => {
+    if (!q) return true;
+    const n = name.toLowerCase();
+    let i = 0;
+    for (const c of n) if (c === q[i]) i++;
+    return i === q.length;
+  };
+  for (const s of scorecards(store, cancelled)) {
+    const uri = store.clientUri(s.uri);
+    const container = s.title ?? uri.split("/").pop();
+    for (const o of s.objectives) {
+      const name = `${o.label ?? o.id}: ${o.title}`;
+      if (matches(name)) result.push(SymbolInformation.create(name, SymbolKind.Class, o.range, uri, container));
+      for (const kr of o.keyResults) {
+        const krName = `${o.id} ${kr.label ?? kr.id}: ${kr.text}`;
+        if (matches(krName)) result.push(SymbolInformation.create(krName, SymbolKind.Property, kr.range, uri, `${o.label ?? o.id}: ${o.title}`));
+      }
+      if (result.length >= limit) return result;
+    }
+  }
+  return result;
+}
+
+export type { Scorecard };
