@@ -1,6 +1,7 @@
 // Shared helpers for extension-host tests (files named *.test.ts next to this one).
 import * as path from "node:path";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as vscode from "vscode";
 
 /** The repository root (tests run from out/client/test/suite). */
@@ -92,7 +93,7 @@ export async function closeAllEditors(): Promise<void> {
  * still loading and onEnterRules can miss for a moment. Call once in before() of editing tests.
  */
 export async function warmUpGrammar(timeoutMs = 15_000): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: "okr", content: "# T\n## Financial\n### O1: Grow\n- KR1: a 1" });
+  const doc = await vscode.workspace.openTextDocument(scratchFile("# T\n## Financial\n### O1: Grow\n- KR1: a 1"));
   await vscode.window.showTextDocument(doc);
   try {
     await waitFor(
@@ -118,9 +119,22 @@ export async function warmUpGrammar(timeoutMs = 15_000): Promise<void> {
  * onEnterRules miss (seen in Code 1.100.3, with or without async tokenization); so while the new line
  * differs from `expected`, this undoes and presses Enter again (bounded). Pass no `expected` for one try.
  */
+let scratchCount = 0;
+/** Writes `content` to a new scratch .okr.md file (outside the workspace) and returns its URI. */
+export function scratchFile(content: string): vscode.Uri {
+  const dir = path.join(os.tmpdir(), `okr-md-tests-${process.pid}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `scratch-${++scratchCount}.okr.md`);
+  fs.writeFileSync(file, content);
+  return vscode.Uri.file(file);
+}
+
 export async function enterAtEnd(content: string, expected?: string, timeoutMs = 5_000): Promise<string> {
-  const doc = await vscode.workspace.openTextDocument({ language: "okr", content });
+  // A real .okr.md file, as users have: untitled documents given a language afterwards showed
+  // onEnterRules missing for seconds on some runs.
+  const doc = await vscode.workspace.openTextDocument(scratchFile(content));
   await vscode.window.showTextDocument(doc);
+  await waitFor(() => vscode.window.activeTextEditor?.document === doc, "the new editor to be active");
   const end = Date.now() + timeoutMs;
   for (;;) {
     // Commands run in order in the workbench; setting editor.selection from here would race with `type`.
