@@ -53,5 +53,5 @@ export function dayText(day: number | undefined): string {
 
 /** Escapes Markdown in user text shown inside a hover. */
 export function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, "\\$1");
+  return text.replace(/([\\`*_[\]|<>])/g, "\\$1");
 }
