@@ -5,11 +5,11 @@ import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
-import { ConfigLayer, mergeConfig, OkrConfig } from "../config/config";
+import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, DateRef, Framework, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -115,7 +115,7 @@ class Builder {
           this.scorecard.owner = text;
           break;
         case "parent":
-          this.scorecard.parent = parseLinks(text, valueRange.start.line, valueRange.start.character)[0];
+          this.scorecard.parent = this.links(text, valueRange.start.line, valueRange.start.character)[0];
           break;
         case "today": {
           const day = dayFromIso(text);
@@ -125,12 +125,25 @@ class Builder {
         }
         case "rules":
         case "limits":
-          if (value && typeof value === "object" && !Array.isArray(value)) layer[key] = value as Record<string, unknown>;
-          else this.problem("invalid-value", `'${key}' should be a map of ${key === "rules" ? "rule: severity" : "limit: number"} entries.`, valueRange);
+          if (entry.children) {
+            this.checkConfigEntries(key, entry.children);
+            layer[key] = value as Record<string, unknown>;
+          } else this.problem("invalid-value", `'${key}' should be a map of ${key === "rules" ? "rule: severity" : "limit: number"} entries.`, valueRange);
           break;
       }
     }
     this.config = mergeConfig(this.config, layer);
+  }
+
+  /** Values that mergeConfig would skip silently: say so at the value. */
+  private checkConfigEntries(key: "rules" | "limits", entries: FrontMatterEntry[]): void {
+    for (const e of entries) {
+      if (key === "rules" && normaliseSetting(e.value) === undefined && e.value !== true) {
+        this.problem("invalid-value", `'${String(e.value)}' is not a severity. Use error, warning, info, hint or off.`, e.valueRange);
+      } else if (key === "limits" && (typeof e.value !== "number" || e.value < 0)) {
+        this.problem("invalid-value", `The limit ${e.key} must be a number ≥ 0, not '${String(e.value)}'.`, e.valueRange);
+      }
+    }
   }
 
   // ── headings and perspectives ───────────────────────────────────────────────
@@ -264,15 +277,21 @@ class Builder {
         objective.weight = this.weight(a) ?? objective.weight;
         break;
       case "aligns":
-        objective.aligns.push(...parseLinks(a.value, line, character));
+        objective.aligns.push(...this.links(a.value, line, character));
         break;
       case "supports":
-        objective.supports.push(...parseLinks(a.value, line, character));
+        objective.supports.push(...this.links(a.value, line, character));
         break;
       case "due":
         objective.due = this.dateAttribute(a);
         break;
     }
+  }
+
+  private links(value: string, line: number, character: number) {
+    const { links, errors } = parseLinks(value, line, character);
+    for (const e of errors) this.problem("parse-error", e.message, e.range);
+    return links;
   }
 
   private objectiveType(a: Attribute): Objective["type"] | undefined {

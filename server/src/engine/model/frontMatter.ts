@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, YAMLMap } from "yaml";
 import { LineIndex } from "../text/lines";
 import { Range, range } from "../text/positions";
 import { FrontMatterNode } from "../syntax/blockTree";
@@ -25,18 +25,21 @@ export function readFrontMatter(lines: LineIndex, node: FrontMatterNode, problem
   for (const error of doc.errors) {
     problems.push({ code: "parse-error", message: `Front matter is not valid YAML: ${firstSentence(error.message)}`, range: toRange(error.pos[0], error.pos[1]) });
   }
-  const entries: FrontMatterEntry[] = [];
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
+  const entriesOf = (map: YAMLMap<unknown, unknown>): FrontMatterEntry[] => {
+    const entries: FrontMatterEntry[] = [];
+    for (const pair of map.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
-      const key = String(pair.key.value);
       const keyRange = toRange(pair.key.range[0], pair.key.range[1]);
       const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
       const valueRange = valueNode?.range ? toRange(valueNode.range[0], valueNode.range[1]) : keyRange;
       const value = valueNode && typeof valueNode.toJSON === "function" ? valueNode.toJSON() : (valueNode ?? null);
-      entries.push({ key, value, keyRange, valueRange });
+      const children = isMap(pair.value) ? entriesOf(pair.value) : undefined;
+      entries.push({ key: String(pair.key.value), value, keyRange, valueRange, children });
     }
-  } else if (doc.contents && !doc.errors.length) {
+    return entries;
+  };
+  const entries = isMap(doc.contents) ? entriesOf(doc.contents) : [];
+  if (!isMap(doc.contents) && doc.contents && !doc.errors.length) {
     problems.push({ code: "invalid-value", message: "Front matter should be a list of `key: value` lines.", range: range(first, 0, last, lines.lines[last]?.length ?? 0) });
   }
   const endLine = node.endLine;

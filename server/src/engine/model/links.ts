@@ -12,19 +12,32 @@ export function slugify(text: string): string {
 
 /**
  * Reads `[Company O2](../company.okr.md#o2), team.okr.md#o1, #O3, O4` into references. Commas inside
- * a link's brackets do not split it.
+ * a link's brackets do not split it. A Markdown link that is never closed is an error, not a path.
  */
-export function parseLinks(value: string, line: number, valueStart: number): LinkRef[] {
+export function parseLinks(value: string, line: number, valueStart: number): { links: LinkRef[]; errors: { message: string; range: Range }[] } {
   const links: LinkRef[] = [];
-  const pattern = /\[([^\]]*)\]\(([^)\s]*)[^)]*\)|[^,\s][^,]*/g;
+  const errors: { message: string; range: Range }[] = [];
+  const pattern = /\[([^\]]*)\]\(([^)\s]*)[^)]*\)|\[[^,]*|[^,\s][^,]*/g;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(value))) {
     const raw = m[0].trimEnd();
     const range: Range = lineRange(line, valueStart + m.index, valueStart + m.index + raw.length);
+    if (raw.startsWith("[") && m[2] === undefined) {
+      const rest = value.slice(m.index);
+      const open = /^\[[^\]]*\]\(/.test(rest);
+      if (open) {
+        // Reported where the `)` is missing; the rest of the line is inside the unclosed link.
+        const end = valueStart + value.trimEnd().length;
+        errors.push({ message: "This link is not closed: expected ')'.", range: lineRange(line, end, end) });
+        break;
+      }
+      errors.push({ message: "Expected a Markdown link `[text](path#id)`.", range });
+      continue;
+    }
     const target = m[2] ?? raw.replace(/^<|>$/g, "");
     links.push({ text: raw, ...splitTarget(target), range });
   }
-  return links;
+  return { links, errors };
 }
 
 function splitTarget(target: string): { path?: string; fragment?: string } {

@@ -23,6 +23,8 @@ export interface FrontMatterEntry {
   value: unknown;
   keyRange: Range;
   valueRange: Range;
+  /** The entries of a map value (`rules:`, `limits:`). */
+  children?: FrontMatterEntry[];
 }
 
 export interface FrontMatter {

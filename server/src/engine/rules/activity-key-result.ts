@@ -5,7 +5,8 @@ import { Rule } from "./rule";
 const ACTIVITY_VERBS = new Set(
   ("launch build hold write create implement ship deploy run host organize organise develop design complete finish " +
     "deliver migrate release introduce start conduct roll set publish draft prepare plan define hire train document " +
-    "refactor rewrite redesign integrate install upgrade automate establish kick")
+    "refactor rewrite redesign integrate install upgrade automate establish kick help consult attend analyse analyze " +
+    "participate")
     .split(" "),
 );
 
@@ -14,7 +15,9 @@ export function isActivity(kr: KeyResult): boolean {
   if (kr.hasNumber || kr.checked !== undefined) return false;
   const first = /^[A-Za-z]+/.exec(kr.text.trim())?.[0].toLowerCase();
   if (!first) return false;
-  return ACTIVITY_VERBS.has(first) || ACTIVITY_VERBS.has(first.replace(/(es|s|ed|ing)$/, ""));
+  // launches, migrates, organized, launched, writing, creating → their base verb.
+  const stems = [first, first.replace(/e?s$/, ""), first.replace(/s$/, ""), first.replace(/e?d$/, ""), first.replace(/d$/, ""), first.replace(/ing$/, ""), first.replace(/ing$/, "e")];
+  return stems.some((stem) => ACTIVITY_VERBS.has(stem));
 }
 
 export const activityKeyResult: Rule = {

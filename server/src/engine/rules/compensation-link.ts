@@ -1,7 +1,7 @@
 import { Range } from "../text/positions";
 import { Rule } from "./rule";
 
-const COMPENSATION = /\b(bonus(es)?|salar(y|ies)|compensation|pay ?raises?|incentive pay|variable pay|performance review)\b/i;
+const COMPENSATION = /\b(bonus(es)?|salar(y|ies)|compensation|pay ?(?:raises?|rises?)|incentive pay|variable pay|performance review)\b/i;
 
 export const compensationLink: Rule = {
   code: "compensation-link",
@@ -17,8 +17,10 @@ export const compensationLink: Rule = {
     for (const { text, range } of texts) {
       const m = COMPENSATION.exec(text);
       if (!m) continue;
+      // Every checked text ends where its range ends: report on the word itself.
+      const start = range.end.character - text.length + m.index;
       report({
-        range,
+        range: { start: { line: range.end.line, character: start }, end: { line: range.end.line, character: start + m[0].length } },
         message: `'${m[0]}': tying OKRs to pay invites sandbagging; Google and Doerr keep grades and compensation apart.`,
       });
     }

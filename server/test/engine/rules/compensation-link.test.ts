@@ -8,10 +8,10 @@ describe("compensation-link", () => {
       doc`
         ### O10: A crew culture people stay for
         owner: "@sam"
-        - KR1: [[Engagement score from 6.8 to 7.5 @sam, counts towards the captains' quarterly bonus]]
-        - KR2: [[Salary bands published for 100% of roles]]
-        [[- Initiative: Tie the compensation review to this OKR]]
-        ### O11: [[Hit targets for the pay raise]]
+        - KR1: Engagement score from 6.8 to 7.5 @sam, counts towards the captains' quarterly [[bonus]]
+        - KR2: [[Salary]] bands published for 100% of roles
+        - Initiative: Tie the [[compensation]] review to this OKR
+        ### O11: Hit targets for the [[pay raise]]
         - KR1: Retention from 80% to 90%
       `,
     );
