@@ -8,9 +8,10 @@ import { Command, CommandContext } from "./command";
 import { gradeCommand } from "./grade";
 import { CliError, CliIO } from "./io";
 import { lintCommand } from "./lint";
+import { reportCommand } from "./report";
 
 /** Every subcommand, in the order `okr --help` lists them. Add `okr report` here. */
-export const commands: Command[] = [lintCommand, gradeCommand];
+export const commands: Command[] = [lintCommand, gradeCommand, reportCommand];
 
 function usage(): string {
   const names = Math.max(...commands.map((c) => c.name.length));
