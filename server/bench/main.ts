@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: the performance budgets of issue 5, measured and printed.
+ *   --quick   small sizes and few runs (CI, so the benchmark cannot rot)
+ *   --json    one JSON object instead of the table
+ * Run with `node --expose-gc` (the npm script does) so retained heap can be measured.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import MarkdownIt from "markdown-it";
+import { analyzeText, defaultConfig, Workspace } from "../src/engine";
+import { buildScorecard } from "../src/engine/model/build";
+import { generateScorecard, mulberry32 } from "./generate";
+import { measureServer } from "./server";
+
+const quick = process.argv.includes("--quick");
+const asJson = process.argv.includes("--json");
+const REPO = join(__dirname, "../../..");
+const MB = 1024 * 1024;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Median wall time in ms of `runs` calls after `warmup` calls. */
+function time(fn: () => unknown, runs: number, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function retainedMb(make: () => unknown): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = make();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return (after - before) / MB;
+}
+
+const config = defaultConfig();
+const md = new MarkdownIt();
+
+function fullAnalysis(text: string) {
+  const workspace = new Workspace({ configFor: () => config, readFile: () => undefined });
+  workspace.set("file:///bench/doc.okr.md", text);
+  return workspace.diagnostics("file:///bench/doc.okr.md");
+}
+
+interface SizeResult {
+  size: string;
+  bytes: number;
+  fullMs: number;
+  parseMs: number;
+  markdownItMs: number;
+  fullMBps: number;
+  ratioVsMarkdownIt: number;
+  retainedMbPerMb: number;
+}
+
+function measureSize(label: string, bytes: number): SizeResult {
+  const text = generateScorecard(bytes, 42);
+  const runs = quick ? 3 : bytes >= 10 * MB ? 3 : bytes >= MB ? 7 : 15;
+  const fullMs = time(() => fullAnalysis(text), runs);
+  const parseMs = time(() => buildScorecard(text, { uri: "file:///bench/doc.okr.md", config }), runs);
+  const markdownItMs = time(() => md.parse(text, {}), runs);
+  const megabytes = text.length / MB;
+  const retained = retainedMb(() => analyzeText(text, { uri: "file:///bench/doc.okr.md", config }));
+  return {
+    size: label,
+    bytes: text.length,
+    fullMs,
+    parseMs,
+    markdownItMs,
+    fullMBps: megabytes / (fullMs / 1000),
+    ratioVsMarkdownIt: fullMs / markdownItMs,
+    retainedMbPerMb: retained / megabytes,
+  };
+}
+
+/** 1,000 team files aligned to a company file: index them all and resolve every link. */
+function measureWorkspace(files: number) {
+  const random = mulberry32(7);
+  const company = "# Company\n\n" + Array.from({ length: 5 }, (_, i) => `## O${i + 1}: Company goal ${i + 1}\n- KR1: Revenue from 1 to 2 — current 1.5\n`).join("\n");
+  const teams = Array.from({ length: files }, (_, i) => {
+    const body = generateScorecard(4000, i + 1).replace(/^(### O\d+: .*)$/gm, (heading) => `${heading}\naligns: ../company.okr.md#o${1 + Math.floor(random() * 5)}`);
+    return { uri: `file:///bench/ws/teams/team-${i}.okr.md`, text: body };
+  });
+  const start = process.hrtime.bigint();
+  const workspace = new Workspace({ configFor: () => config, readFile: () => undefined });
+  workspace.set("file:///bench/ws/company.okr.md", company);
+  for (const t of teams) workspace.set(t.uri, t.text);
+  for (const t of teams) workspace.analysis(t.uri);
+  const indexedMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const companyCard = workspace.analysis("file:///bench/ws/company.okr.md")!.scorecard;
+  let children = 0;
+  for (const o of companyCard.objectives) children += workspace.childrenOf(o).length;
+  const linkedMs = Number(process.hrtime.bigint() - start) / 1e6 - indexedMs;
+  let diagnostics = 0;
+  for (const t of teams) diagnostics += workspace.diagnostics(t.uri).length;
+  const lintedMs = Number(process.hrtime.bigint() - start) / 1e6 - indexedMs - linkedMs;
+  return { files, indexMs: indexedMs, resolveLinksMs: linkedMs, children, lintAllMs: lintedMs, diagnostics };
+}
+
+function fileKb(path: string): number | null {
+  try {
+    return statSync(path).size / 1024;
+  } catch {
+    return null;
+  }
+}
+
+function vsixKb(): number | null {
+  const vsix = readdirSync(REPO).filter((f) => f.endsWith(".vsix"));
+  return vsix.length ? fileKb(join(REPO, vsix.sort().pop()!)) : null;
+}
+
+function activationMs(): number | null {
+  try {
+    return JSON.parse(readFileSync(join(REPO, ".vscode-test/results/activation.json"), "utf8")).activationMs ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const sizes: [string, number][] = quick
+    ? [["10 KB", 10 * 1024], ["100 KB", 100 * 1024], ["1 MB", MB]]
+    : [["10 KB", 10 * 1024], ["100 KB", 100 * 1024], ["1 MB", MB], ["10 MB", 10 * MB]];
+  const engine = sizes.map(([label, bytes]) => measureSize(label, bytes));
+  const workspace = measureWorkspace(quick ? 200 : 1000);
+  const server = await measureServer(generateScorecard(MB, 42), quick ? 40 : 200);
+  const oneMb = engine.find((r) => r.size === "1 MB")!;
+  const tenMb = engine.find((r) => r.size === "10 MB");
+  const result = {
+    quick,
+    engine,
+    workspace,
+    server,
+    bundles_kb: { client: fileKb(join(REPO, "dist/client.js")), server: fileKb(join(REPO, "dist/server.js")), cli: fileKb(join(REPO, "dist/cli.js")) },
+    full_analysis_ratio_vs_markdown_it_1mb: oneMb.ratioVsMarkdownIt,
+    scaling_10mb_over_1mb: tenMb ? tenMb.fullMs / oneMb.fullMs : null,
+    retained_heap_mb_per_mb: oneMb.retainedMbPerMb,
+    keystroke_p95_ms_1mb: server.keystroke.p95,
+    hover_p95_ms_1mb: server.hover.p95,
+    completion_p95_ms_1mb: server.completion.p95,
+    vsix_kb: vsixKb(),
+    activation_ms: activationMs(),
+  };
+  if (asJson) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  const f = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "—" : n.toFixed(digits));
+  console.log(`okr-md benchmark${quick ? " (quick)" : ""} — node ${process.version}, medians after warm-up\n`);
+  console.log("size     full ms   MB/s   parse ms   markdown-it ms   ratio   retained MB/MB");
+  for (const r of engine) {
+    console.log(
+      `${r.size.padEnd(8)} ${f(r.fullMs).padStart(7)} ${f(r.fullMBps).padStart(6)} ${f(r.parseMs).padStart(10)} ${f(r.markdownItMs).padStart(16)} ${f(r.ratioVsMarkdownIt, 2).padStart(7)} ${f(r.retainedMbPerMb).padStart(16)}`,
+    );
+  }
+  console.log(`\nworkspace: ${workspace.files} files indexed in ${f(workspace.indexMs)} ms, links resolved in ${f(workspace.resolveLinksMs)} ms (${workspace.children} children), all linted in ${f(workspace.lintAllMs)} ms`);
+  console.log(`server, 1 MB file over stdio: keystroke → diagnostics p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits); hover p50 ${f(server.hover.p50)} / p95 ${f(server.hover.p95)} ms; completion p50 ${f(server.completion.p50)} / p95 ${f(server.completion.p95)} ms`);
+  console.log(`bundles: client ${f(result.bundles_kb.client)} KB, server ${f(result.bundles_kb.server)} KB, cli ${f(result.bundles_kb.cli)} KB; VSIX ${f(result.vsix_kb)} KB; activation ${f(result.activation_ms)} ms`);
+  const budgets: [string, number | null, number, string][] = [
+    ["full analysis / markdown-it at 1 MB", result.full_analysis_ratio_vs_markdown_it_1mb, 0.5, "≤"],
+    ["10 MB time / 1 MB time", result.scaling_10mb_over_1mb, 12, "≤"],
+    ["retained heap MB per MB", result.retained_heap_mb_per_mb, 20, "≤"],
+    ["keystroke → diagnostics p95 ms (1 MB)", result.keystroke_p95_ms_1mb, 30, "≤"],
+    ["hover p95 ms (1 MB)", result.hover_p95_ms_1mb, 5, "≤"],
+    ["VSIX KB", result.vsix_kb, 1024, "≤"],
+    ["activation ms", result.activation_ms, 100, "≤"],
+  ];
+  console.log("\nbudget                                   measured    budget   ");
+  for (const [name, value, budget] of budgets) {
+    const verdict = value === null ? "not measured" : value <= budget ? "met" : "MISSED";
+    console.log(`${name.padEnd(40)} ${f(value, 2).padStart(9)} ${("≤ " + budget).padStart(9)}   ${verdict}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
