@@ -2,7 +2,7 @@ import { Hover, MarkupKind, Position } from "vscode-languageserver";
 import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, Objective, Perspective, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { amountLike, bandMark, dayText, gradeLine, gradeText, md, percentText, statusText } from "./format";
-import { contains, keyResultAtLine, linkAt, objectiveAtLine, perspectiveAtHeading } from "./model";
+import { contains, keyResultAtLine, linkAt, objectiveAtLine, perspectiveAtHeading, sane } from "./model";
 import { relativeLink } from "./uris";
 
 /** Hovers: a KR's grade, pace and forecast; an objective's breakdown and aligned children; rollups. */
@@ -32,7 +32,7 @@ export function hover(store: DocumentStore, uri: string, position: Position): Ho
 }
 
 function markdown(value: string, range?: Hover["range"]): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value }, range };
+  return { contents: { kind: MarkupKind.Markdown, value }, range: range && sane(range) };
 }
 
 export function keyResultHover(kr: KeyResult): string {

@@ -73,3 +73,9 @@ export function* scorecards(store: DocumentStore, cancelled?: () => boolean): Ge
 export function objectiveNameRange(o: Objective): Range {
   return o.labelRange ?? o.titleRange;
 }
+
+/** A range whose end is not before its start (an empty list item `- ` gives the engine an inverted text range). */
+export function sane(range: Range): Range {
+  const inverted = range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character);
+  return inverted ? { start: range.start, end: range.start } : range;
+}

@@ -2,7 +2,7 @@ import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from "vscode-lan
 import { KeyResult, Objective, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { gradeText } from "./format";
-import { keyResultEndLine, objectiveNameRange, scorecards } from "./model";
+import { keyResultEndLine, objectiveNameRange, sane, scorecards } from "./model";
 
 /** Outline: perspective → objective → key result (initiatives and indicators as leaves). */
 export function documentSymbols(store: DocumentStore, uri: string): DocumentSymbol[] {
@@ -22,8 +22,8 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
         name: item.text || item.kind,
         detail: item.kind,
         kind: item.kind === "initiative" ? SymbolKind.Event : SymbolKind.Constant,
-        range: item.range,
-        selectionRange: item.range,
+        range: sane(item.range),
+        selectionRange: sane(item.range),
       });
     }
     children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -31,8 +31,8 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
       name: `${o.label ?? o.id}: ${o.title}`,
       detail: `${gradeText(o.grade)} · ${o.type}`,
       kind: SymbolKind.Class,
-      range: contain(range, o.range),
-      selectionRange: objectiveNameRange(o),
+      range: contain(range, sane(o.range)),
+      selectionRange: sane(objectiveNameRange(o)),
       children,
     };
   };
@@ -49,7 +49,7 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
       detail: `perspective · ${gradeText(p.grade)}`,
       kind: SymbolKind.Namespace,
       range: children.reduce((r, c) => contain(r, c.range), range),
-      selectionRange: p.nameRange,
+      selectionRange: sane(p.nameRange),
       children,
     });
   }
@@ -59,12 +59,13 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
 }
 
 function keyResultSymbol(kr: KeyResult, range: Range): DocumentSymbol {
+  const selectionRange = sane(kr.labelRange ?? kr.textRange);
   return {
     name: kr.label ? `${kr.label}: ${kr.text}` : kr.text || kr.id,
     detail: gradeText(kr.grade),
     kind: SymbolKind.Property,
-    range: contain(range, kr.range),
-    selectionRange: kr.labelRange ?? kr.textRange,
+    range: contain(contain(range, sane(kr.range)), selectionRange),
+    selectionRange,
   };
 }
 

@@ -80,6 +80,8 @@ export class TestClient {
   settings: Record<string, unknown>;
   configurationRequests = 0;
   private readonly waiters = new Set<() => void>();
+  /** Extra observers of every publishDiagnostics (the connection allows one handler per method). */
+  readonly diagnosticListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   private constructor(
     readonly proc: ChildProcessWithoutNullStreams,
@@ -96,6 +98,7 @@ export class TestClient {
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);
       this.diagnostics.set(p.uri, list);
+      for (const listener of this.diagnosticListeners) listener(p);
       this.notify();
     });
     this.connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
