@@ -28,6 +28,7 @@ import { inlayHints } from "./lsp/inlayHints";
 import { errorText, guard, guardAsync, Logger } from "./lsp/log";
 import { references } from "./lsp/references";
 import { prepareRename, rename } from "./lsp/rename";
+import { registerPreview } from "./lsp/preview";
 import { legend, semanticTokens } from "./lsp/semanticTokens";
 import { SettingsStore } from "./lsp/settings";
 import { documentSymbols, workspaceSymbols } from "./lsp/symbols";
@@ -163,7 +164,8 @@ connection.onDidChangeConfiguration((params) =>
     settings.changed(params.settings);
     host.invalidate(false);
     store.workspace.invalidateLinked();
-    scheduler.scheduleAll();
+    // Fetch the new values at once, so the next keystroke already debounces with the new delay.
+    void Promise.all(store.openKeys().map((key) => settings.ensure(key))).then(() => scheduler.scheduleAll());
   }),
 );
 
@@ -208,6 +210,8 @@ function rethrowResponse<T>(run: () => T): T | null {
     return null;
   }
 }
+
+registerPreview(connection, () => store, log);
 
 connection.onShutdown(() => scheduler?.dispose());
 

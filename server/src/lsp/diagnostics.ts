@@ -133,7 +133,7 @@ export class DiagnosticsScheduler {
       const version = doc.version;
       await this.settings.ensure(key);
       // A newer edit arrived while waiting: its own timer will publish.
-      if (this.store.document(key)?.version !== version || this.timers.has(key)) return;
+      if (this.store.document(key)?.version !== version) return;
       const analysis = this.store.analysis(key);
       if (!analysis) return;
       const diagnostics = this.store.workspace.diagnostics(key);

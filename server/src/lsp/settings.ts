@@ -50,6 +50,8 @@ export interface SettingsSource {
 export class SettingsStore {
   private readonly resolved = new Map<string, OkrSettings>();
   private readonly pending = new Map<string, Promise<OkrSettings>>();
+  /** The values before the last change, answered by `get` until the new ones arrive. */
+  private stale = new Map<string, OkrSettings>();
   private generation = 0;
   /** Settings pushed with didChangeConfiguration, for clients without `workspace/configuration`. */
   private pushed: OkrSettings = defaultSettings();
@@ -73,7 +75,8 @@ export class SettingsStore {
 
   get(uri: string): OkrSettings {
     if (!this.source) return this.pushed;
-    return this.resolved.get(this.scopeOf(uri)) ?? this.resolved.get("") ?? defaultSettings();
+    const scope = this.scopeOf(uri);
+    return this.resolved.get(scope) ?? this.stale.get(scope) ?? defaultSettings();
   }
 
   /** Resolves once the settings for `uri` are known (fetched at most once per scope until a change). */
@@ -108,6 +111,7 @@ export class SettingsStore {
   /** didChangeConfiguration: forget everything (pull clients) or take the pushed value. */
   changed(pushed: unknown): void {
     this.generation++;
+    this.stale = new Map([...this.stale, ...this.resolved]);
     this.resolved.clear();
     this.pending.clear();
     if (!this.source) {
