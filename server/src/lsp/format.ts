@@ -55,3 +55,8 @@ export function dayText(day: number | undefined): string {
 export function md(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, "\\$1");
 }
+
+/** `@dana` for an owner written `dana`, `@dana` or `"@dana"`. */
+export function ownerText(name: string): string {
+  return "@" + name.trim().replace(/^["']|["']$/g, "").replace(/^@/, "");
+}

@@ -1,7 +1,7 @@
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
 import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, Objective, Perspective, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
-import { amountLike, bandMark, dayText, gradeLine, gradeText, md, percentText, statusText } from "./format";
+import { amountLike, bandMark, dayText, gradeLine, gradeText, md, ownerText, percentText, statusText } from "./format";
 import { contains, keyResultAtLine, linkAt, objectiveAtLine, perspectiveAtHeading, sane } from "./model";
 import { relativeLink } from "./uris";
 
@@ -43,11 +43,11 @@ export function keyResultHover(kr: KeyResult): string {
   if (kr.binary) rows.push(`Done: ${kr.checked ? "yes ✅" : "not yet"}`);
   else {
     const like = kr.target ?? kr.current ?? kr.baseline;
-    const baseline = effectiveBaseline(kr);
-    const target = effectiveTarget(kr);
-    rows.push(
-      `${amountLike(baseline, like)} → **${kr.current ? amountLike(kr.current.amount, like) : "?"}** → ${amountLike(target, like)} *(baseline → current → target, ${kr.direction === "down" ? "falling" : "rising"})*`,
-    );
+    // As written where written; computed (a relative target, an implied 0 baseline) otherwise.
+    const baseline = kr.baseline ? kr.baseline.raw : amountLike(effectiveBaseline(kr), like);
+    const target = kr.target ? kr.target.raw : amountLike(effectiveTarget(kr), like);
+    const current = kr.current ? kr.current.raw : "?";
+    rows.push(`${md(baseline)} → **${md(current)}** → ${md(target)} *(baseline → current → target, ${kr.direction === "down" ? "falling" : "rising"})*`);
   }
   if (kr.expected !== undefined) {
     rows.push(`Expected by today: ${gradeText(kr.expected)} (${percentText(kr.expected)} of the time elapsed) · status: **${statusText(kr.status)}**`);
@@ -58,7 +58,7 @@ export function keyResultHover(kr: KeyResult): string {
   }
   if (kr.deadline) rows.push(`Due: ${md(kr.deadline.text)}${kr.deadline.day !== undefined ? ` (${isoFromDay(kr.deadline.day)})` : ""}`);
   const who: string[] = [];
-  who.push(`Owner: ${kr.owner ? "@" + md(kr.owner.name.replace(/^@/, "")) : "—"}`);
+  who.push(`Owner: ${kr.owner ? md(ownerText(kr.owner.name)) : "—"}`);
   if (kr.confidence !== undefined) who.push(`Confidence: ${gradeText(kr.confidence)}`);
   if (kr.weight !== 1) who.push(`Weight: ${kr.weight}`);
   if (kr.indicator) who.push(kr.indicator);
@@ -76,7 +76,7 @@ export function objectiveHover(store: DocumentStore, o: Objective, scorecard: Sc
   out.push(gradeLine(o.grade), "");
   const meta = [`${o.type} (expected ${gradeText(expectedGrade(o))})`];
   if (o.expected !== undefined) meta.push(`time elapsed ${percentText(o.expected)} · status: **${statusText(o.status)}**`);
-  if (o.owner) meta.push(`owner @${md(o.owner.name.replace(/^@/, ""))}`);
+  if (o.owner) meta.push(`owner ${md(ownerText(o.owner.name))}`);
   if (o.weight !== 1) meta.push(`weight ${o.weight}`);
   if (o.perspective) meta.push(md(o.perspective.name));
   out.push(meta.join(" · "), "");

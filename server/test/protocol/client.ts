@@ -79,6 +79,8 @@ export class TestClient {
   exited = false;
   settings: Record<string, unknown>;
   configurationRequests = 0;
+  /** `$/progress` ends seen (the server reports indexing as work-done progress). */
+  progressEnds = 0;
   private readonly waiters = new Set<() => void>();
   /** Extra observers of every publishDiagnostics (the connection allows one handler per method). */
   readonly diagnosticListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
@@ -108,6 +110,12 @@ export class TestClient {
     });
     this.connection.onRequest(RegistrationRequest.type, () => null);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onNotification("$/progress", (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind === "end") {
+        this.progressEnds++;
+        this.notify();
+      }
+    });
     this.connection.listen();
   }
 
@@ -164,6 +172,11 @@ export class TestClient {
       this.waiters.add(check);
       check();
     });
+  }
+
+  /** Resolves once the workspace indexing reported its end. */
+  indexed(ms = 10_000): Promise<true> {
+    return this.waitFor(() => (this.progressEnds > 0 ? true : undefined), ms, "indexing to end");
   }
 
   /** The first diagnostics published for `uri` at `version` or later. */
