@@ -25,6 +25,8 @@ const APT = {
   "libx11-dev": "/usr/include/X11/Xlib.h",
   "libxkbfile-dev": "/usr/include/X11/extensions/XKBfile.h",
   ripgrep: "/usr/bin/rg",
+  // Grade bands in hovers and inlay hints are emoji; without a font screenshots show boxes.
+  "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
 };
 
 const log = (m) => console.log(`[ensure] ${m}`);

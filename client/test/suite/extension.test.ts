@@ -11,7 +11,8 @@ describe("okr-md extension", () => {
     assert.equal(editor.document.languageId, "okr");
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-    assert.deepEqual(ext.packageJSON.activationEvents, ["onLanguage:okr"]);
+    // Activation only for the language, plus restoring a preview panel after a reload.
+    assert.deepEqual(ext.packageJSON.activationEvents, ["onLanguage:okr", "onWebviewPanel:okr.preview"]);
     await waitFor(() => ext.isActive, "the extension to activate", 15_000);
   });
 
