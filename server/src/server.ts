@@ -60,7 +60,7 @@ function rebuild(): void {
   store = new DocumentStore(host, log);
   settings.onResolved = () => {
     host.invalidate(false);
-    store.workspace.invalidateLinked();
+    store.invalidate();
   };
   scheduler = new DiagnosticsScheduler(
     store,
@@ -163,7 +163,7 @@ connection.onDidChangeConfiguration((params) =>
   guard(log, "didChangeConfiguration", undefined, () => {
     settings.changed(params.settings);
     host.invalidate(false);
-    store.workspace.invalidateLinked();
+    store.invalidate();
     // Fetch the new values at once, so the next keystroke already debounces with the new delay.
     void Promise.all(store.openKeys().map((key) => settings.ensure(key))).then(() => scheduler.scheduleAll());
   }),
@@ -175,7 +175,7 @@ connection.onDidChangeWatchedFiles((params) =>
     for (const change of params.changes) {
       if (/(^|\/)\.okrrc\.json$/i.test(change.uri)) {
         host.invalidate(true);
-        store.workspace.invalidateLinked();
+        store.invalidate();
         changed = true;
       } else changed = store.diskChanged(change.uri, change.type === FileChangeType.Deleted) || changed;
     }

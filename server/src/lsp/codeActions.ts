@@ -16,7 +16,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, canc
   const uri = doc.uri;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
-  const current = store.workspace.diagnostics(store.key(uri));
+  const current = store.diagnostics(uri);
   const lines = analysis.scorecard.lines.lines;
   const actions: CodeAction[] = [];
 

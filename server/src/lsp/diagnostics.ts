@@ -136,7 +136,7 @@ export class DiagnosticsScheduler {
       if (this.store.document(key)?.version !== version) return;
       const analysis = this.store.analysis(key);
       if (!analysis) return;
-      const diagnostics = this.store.workspace.diagnostics(key);
+      const diagnostics = this.store.diagnostics(key);
       const lines = analysis.scorecard.lines.lines;
       const converted = diagnostics.map((d) => toLspDiagnostic(d, version, lines, (k) => this.store.clientUri(k), this.log));
       this.publish(doc.uri, version, converted);

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { Analysis, Workspace } from "../engine";
+import { Analysis, Diagnostic, Workspace } from "../engine";
 import { LspHost } from "./host";
 import { Logger, errorText } from "./log";
 import { canonicalUri, isOkrUri, pathToUri, uriToPath } from "./uris";
@@ -23,6 +23,9 @@ export class DocumentStore {
   readonly workspace: Workspace;
   private readonly open = new Map<string, TextDocument>();
   private readonly onDisk = new Set<string>();
+  /** Bumped on every change to any document or configuration: diagnostics can depend on other files. */
+  private generation = 0;
+  private readonly diagnosticCache = new Map<string, { generation: number; diagnostics: Diagnostic[] }>();
 
   constructor(
     readonly host: LspHost,
@@ -36,6 +39,7 @@ export class DocumentStore {
   }
 
   opened(doc: TextDocument): void {
+    this.generation++;
     const key = this.key(doc.uri);
     this.open.set(key, doc);
     this.workspace.set(key, doc.getText());
@@ -46,6 +50,7 @@ export class DocumentStore {
   }
 
   closed(uri: string): void {
+    this.generation++;
     const key = this.key(uri);
     this.open.delete(key);
     const text = this.onDisk.has(key) ? this.host.readFile(key) : undefined;
@@ -78,6 +83,23 @@ export class DocumentStore {
     return this.workspace.analysis(this.key(uri));
   }
 
+  /** The engine's diagnostics for a document, computed once per state of the workspace (code actions ask often). */
+  diagnostics(uri: string): Diagnostic[] {
+    const key = this.key(uri);
+    const cached = this.diagnosticCache.get(key);
+    if (cached && cached.generation === this.generation) return cached.diagnostics;
+    const diagnostics = this.workspace.diagnostics(key);
+    this.diagnosticCache.set(key, { generation: this.generation, diagnostics });
+    return diagnostics;
+  }
+
+  /** Settings, `.okrrc.json` or files on disk changed: every analysis is redone on next use. */
+  invalidate(): void {
+    this.generation++;
+    this.diagnosticCache.clear();
+    this.workspace.invalidateLinked();
+  }
+
   /** Every document of the workspace (open or indexed). */
   keys(): string[] {
     return this.workspace.uris();
@@ -85,6 +107,7 @@ export class DocumentStore {
 
   /** A watched file changed on disk. Returns whether the workspace changed. */
   diskChanged(uri: string, deleted: boolean): boolean {
+    this.generation++;
     const key = this.key(uri);
     if (!isOkrUri(key)) return false;
     if (deleted) {
@@ -124,6 +147,7 @@ export class DocumentStore {
         const text = await fs.promises.readFile(file, "utf8");
         if (this.open.has(key)) continue; // opened while reading
         this.onDisk.add(key);
+        this.generation++;
         this.workspace.set(key, text);
       } catch (err) {
         this.log.warn(`okr: could not read ${file}: ${errorText(err).split("\n")[0]}`);
