@@ -2,6 +2,7 @@
 // Everything language-aware lives in the server; previews and commands are added elsewhere.
 import * as path from "node:path";
 import * as vscode from "vscode";
+import { registerPreview } from "./preview/preview";
 import {
   LanguageClient,
   TransportKind,
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Keep the extension (grammar, language configuration) usable when the server cannot start.
     outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`);
   }
+  registerPreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {
