@@ -10,6 +10,8 @@ import { SettingsStore } from "./settings";
 
 export const RULE_DOCS = "https://github.com/okr-md/okr-md/blob/main/docs/rules/";
 export const SOURCE = "okr";
+/** Longer messages are cut: nobody reads them in a hover, and they cost JSON on every keystroke. */
+const MAX_MESSAGE = 1000;
 
 /** What a diagnostic carries for code actions: the fixes, valid for one document version. */
 export interface DiagnosticData {
@@ -56,7 +58,7 @@ export function toLspDiagnostic(d: Diagnostic, version: number, lines: readonly 
     code: d.code,
     codeDescription: { href: RULE_DOCS + d.code + ".md" },
     source: SOURCE,
-    message: d.message,
+    message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message,
     data,
   };
   if (d.related?.length) {
