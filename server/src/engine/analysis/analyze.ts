@@ -2,6 +2,7 @@ import { OkrConfig } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
 import { Scorecard } from "../model/scorecard";
+import { InlineCache } from "../syntax/inlineCache";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
@@ -11,6 +12,7 @@ export interface AnalyzeOptions {
   uri: string;
   config: OkrConfig;
   today?: Day;
+  inlineCache?: InlineCache;
 }
 
 /** A built and graded document, with the configuration in force for it. */
@@ -21,6 +23,7 @@ export interface Analysis {
 
 export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const { scorecard, config } = buildScorecard(text, options);
+  options.inlineCache?.commit();
   gradeScorecard(scorecard, config.limits);
   return { scorecard, config };
 }

@@ -3,6 +3,7 @@ import { Range, lineRange } from "../text/positions";
 import { lexBlocks, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
+import { InlineCache } from "../syntax/inlineCache";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
 import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
@@ -17,6 +18,8 @@ export interface BuildOptions {
   config: OkrConfig;
   /** "As of" date when the front matter has no `today` (CLI `--today`); else the real date. */
   today?: Day;
+  /** Parse results of the document's previous version, for texts that did not change. */
+  inlineCache?: InlineCache;
 }
 
 export interface BuildResult {
@@ -45,7 +48,10 @@ class Builder {
   private frameworkGiven = false;
   private titleFromHeading = false;
 
+  private readonly inlineCache: InlineCache | undefined;
+
   constructor(text: string, options: BuildOptions) {
+    this.inlineCache = options.inlineCache;
     this.lines = new LineIndex(text);
     this.config = options.config;
     this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
@@ -79,6 +85,18 @@ class Builder {
     // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
     if (!this.frameworkGiven && this.scorecard.perspectives.length > 0) this.scorecard.framework = "hybrid";
     return { scorecard: this.scorecard, config: this.config };
+  }
+
+  private parseMetric(text: string) {
+    return this.inlineCache ? this.inlineCache.get("m", text, parseMetric) : parseMetric(text);
+  }
+
+  private parseValue(text: string) {
+    return this.inlineCache ? this.inlineCache.get("v", text, parseValue) : parseValue(text);
+  }
+
+  private parseDate(text: string) {
+    return this.inlineCache ? this.inlineCache.get("d", text, parseDate) : parseDate(text);
   }
 
   private problem(code: ReadProblem["code"], message: string, range: Range): void {
@@ -312,7 +330,7 @@ class Builder {
   }
 
   private number(a: Attribute): Value | undefined {
-    const parsed = parseValue(a.value);
+    const parsed = this.parseValue(a.value);
     if (!parsed.value || parsed.errors.length) {
       this.problem("invalid-value", `'${a.value}' is not a number (${a.key} expects one, like 44, $44M or 80%).`, a.valueRange);
       return undefined;
@@ -321,7 +339,7 @@ class Builder {
   }
 
   private dateAttribute(a: Attribute): DateRef | undefined {
-    const parsed = parseDate(a.value);
+    const parsed = this.parseDate(a.value);
     if (!parsed.date || parsed.errors.length) {
       this.problem("invalid-value", `'${a.value}' is not a date. Use 2027-03-31, Q1, end of Q2 or Mar 1.`, a.valueRange);
       return undefined;
@@ -400,7 +418,7 @@ class Builder {
 
   private keyResult(objective: Objective, label: string | undefined, item: ListItemNode, textStart: number, text: string): KeyResult {
     const line = item.line;
-    const phrase = parseMetric(text);
+    const phrase = this.parseMetric(text);
     this.inlineErrors(phrase.errors, line, textStart);
     const v = (n: NumberNode | undefined) => (n ? this.value(n, line, textStart) : undefined);
     const number = label ? /^KR\s*(\d+(?:\.\d+)*)/i.exec(label)?.[1] : undefined;
@@ -448,7 +466,7 @@ class Builder {
         return;
       }
       const valueStart = child.textStart + checkIn[0].length;
-      const parsed = parseValue(lineText.slice(valueStart, child.textEnd));
+      const parsed = this.parseValue(lineText.slice(valueStart, child.textEnd));
       if (!parsed.value) {
         this.inlineErrors(parsed.errors.slice(0, 1), child.line, valueStart);
         return;
@@ -596,7 +614,7 @@ class Builder {
     const item: ListItemNode = { line, markerStart: measure.start, textStart: measure.start, textEnd: measure.end, children: [], endLine: line };
     const kr = this.keyResult(objective, undefined, item, measure.start, measure.text);
     if (target) {
-      const phrase = parseMetric(target.text);
+      const phrase = this.parseMetric(target.text);
       this.inlineErrors(phrase.errors, line, target.start);
       const t = phrase.target ?? phrase.bare[phrase.bare.length - 1];
       if (t) kr.target = this.value(t, line, target.start);
@@ -607,7 +625,7 @@ class Builder {
       kr.hasNumber ||= !!(t || phrase.relative);
     }
     if (current) {
-      const parsed = parseValue(current.text);
+      const parsed = this.parseValue(current.text);
       if (parsed.value) kr.current = this.value(parsed.value, line, current.start);
       else this.problem("invalid-value", `'${current.text}' is not a number.`, lineRange(line, current.start, current.end));
     }

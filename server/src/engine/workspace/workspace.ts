@@ -3,6 +3,7 @@ import { OkrConfig } from "../config/config";
 import { Day } from "../model/dates";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
 import { slugify } from "../model/links";
+import { InlineCache } from "../syntax/inlineCache";
 import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
 
 /** What the workspace needs from its surroundings; the CLI reads the disk, the server asks the editor. */
@@ -30,6 +31,8 @@ export class Workspace implements WorkspaceQuery {
   /** Files read only to resolve links: uri → analysis, or null when there is no such file. */
   private readonly linked = new Map<string, Analysis | null>();
   private childIndex: Map<Objective, AlignedChild[]> | undefined;
+  /** Per open document: inline parses of its previous version (a keystroke re-parses one line). */
+  private readonly inlineCaches = new Map<string, InlineCache>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -43,6 +46,7 @@ export class Workspace implements WorkspaceQuery {
 
   delete(uri: string): void {
     this.texts.delete(uri);
+    this.inlineCaches.delete(uri);
     this.analyses.delete(uri);
     this.linked.delete(uri);
     this.childIndex = undefined;
@@ -68,7 +72,9 @@ export class Workspace implements WorkspaceQuery {
     if (!analysis) {
       const text = this.texts.get(uri);
       if (text === undefined) return this.linkedAnalysis(uri) ?? undefined;
-      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today });
+      let inlineCache = this.inlineCaches.get(uri);
+      if (!inlineCache) this.inlineCaches.set(uri, (inlineCache = new InlineCache()));
+      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, inlineCache });
       this.analyses.set(uri, analysis);
     }
     return analysis;
