@@ -1,0 +1,92 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { closeAllEditors, open, repoFile, scratchFile, waitFor } from "./helpers";
+
+interface Snapshot {
+  uri: string;
+  title: string;
+  html: string;
+  updates: number;
+  visible: boolean;
+  viewColumn?: number;
+}
+
+const previews = async (): Promise<Snapshot[]> => (await vscode.commands.executeCommand<Snapshot[]>("_okr.preview.state")) ?? [];
+const sample = (name: string) => vscode.Uri.file(repoFile(`samples/${name}`));
+
+async function previewShowing(what: (s: Snapshot) => boolean, description: string, timeoutMs = 15_000): Promise<Snapshot> {
+  return (await waitFor(async () => (await previews()).find(what), description, timeoutMs))!;
+}
+
+describe("scorecard preview", () => {
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  it("contributes the commands, the editor-title button and Ctrl+K V for okr files", () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === "okr-md")!;
+    const contributes = ext.packageJSON.contributes;
+    const commands = contributes.commands.map((c: { command: string }) => c.command);
+    for (const c of ["okr.showPreview", "okr.showPreviewToSide", "okr.exportHtml"]) assert.ok(commands.includes(c), c);
+    assert.ok(contributes.menus["editor/title"].some((m: { command: string; when: string }) => m.command === "okr.showPreviewToSide" && /editorLangId == okr/.test(m.when)));
+    assert.ok(contributes.keybindings.some((k: { command: string; key: string }) => k.command === "okr.showPreviewToSide" && k.key === "ctrl+k v"));
+    assert.ok(ext.packageJSON.activationEvents.includes("onWebviewPanel:okr.preview"), "restoring a preview activates the extension");
+  });
+
+  it("opens beside the source with the graded scorecard, and updates as the source changes", async () => {
+    const editor = await open(sample("commuter-rail.okr.md"));
+    await vscode.commands.executeCommand("okr.showPreviewToSide");
+    const first = await previewShowing((s) => s.html.includes("Commuter Rail 2027-Q1"), "the preview of commuter-rail");
+    assert.equal(first.viewColumn, vscode.ViewColumn.Two, "beside the source");
+    assert.match(first.html, /Content-Security-Policy/);
+    assert.match(first.html, /class="strategy-map"/);
+    assert.match(first.html, /class="burnup"/);
+    assert.match(first.html, /<table class="grid">/);
+    assert.match(first.title, /Commuter Rail 2027-Q1 — 0\.\d/);
+
+    const line = editor.document.getText().split("\n").findIndex((l) => l.startsWith("### O1: Grow revenue from riders"));
+    await editor.edit((b) => b.insert(new vscode.Position(line, "### O1: Grow revenue from riders".length), " and freight"));
+    const updated = await previewShowing((s) => s.html.includes("O1: Grow revenue from riders and freight"), "the edit to reach the preview");
+    assert.ok(updated.updates > first.updates);
+    assert.doesNotMatch(updated.html, /<!DOCTYPE/, "an update replaces the body, not the page");
+
+    // Typing fast: updates are throttled, and the last keystroke always lands.
+    for (const ch of " by rail") await editor.edit((b) => b.insert(editor.document.lineAt(line).range.end, ch));
+    await previewShowing((s) => s.html.includes("riders and freight by rail"), "the last keystroke to reach the preview");
+  });
+
+  it("follows the active okr editor", async () => {
+    await open(sample("commuter-rail.okr.md"));
+    await vscode.commands.executeCommand("okr.showPreviewToSide");
+    await previewShowing((s) => s.html.includes("Commuter Rail 2027-Q1"), "the first preview");
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample("saas-okrs.okr.md")), vscode.ViewColumn.One);
+    const followed = await previewShowing((s) => s.html.includes("Parcelwise"), "the preview to follow the active editor");
+    assert.ok(followed.uri.endsWith("saas-okrs.okr.md"));
+    assert.equal((await previews()).length, 1, "one preview, not one per file");
+  });
+
+  it("shows user text as text: a hostile title cannot inject markup", async () => {
+    const uri = scratchFile("---\nperiod: 2027-Q1\ntoday: 2027-02-15\n---\n# Safe\n\n## O1: <img src=x onerror=alert(1)> Grow\n- KR1: Revenue from 1 to 2 — current 1.5\n");
+    await open(uri);
+    await vscode.commands.executeCommand("okr.showPreviewToSide");
+    const s = await previewShowing((p) => p.html.includes("Grow"), "the preview of the hostile file");
+    assert.ok(s.html.includes("O1: &lt;img src=x onerror=alert(1)&gt; Grow"));
+    assert.ok(!s.html.includes("<img"));
+  });
+
+  it("exports the scorecard as one self-contained HTML file", async () => {
+    await open(sample("saas-okrs.okr.md"));
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `okr-export-${process.pid}.html`));
+    const written = await vscode.commands.executeCommand<vscode.Uri>("okr.exportHtml", sample("saas-okrs.okr.md"), target);
+    assert.equal(written?.fsPath, target.fsPath);
+    const html = fs.readFileSync(target.fsPath, "utf8");
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /default-src &#39;none&#39;/);
+    assert.match(html, /Parcelwise Engineering/);
+    assert.doesNotMatch(html, /vscode-resource|vscode-webview/, "no webview resources in the static page");
+    fs.rmSync(target.fsPath, { force: true });
+  });
+});
