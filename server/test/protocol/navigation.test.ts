@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
+  CompletionItem,
+  CompletionRequest,
   DefinitionRequest,
   HoverRequest,
   LocationLink,
@@ -118,6 +120,18 @@ describe("definition, references and rename across files", function () {
     const latest = (uri: string, version: number) => client.diagnosticsFor(uri, version);
     const [c, t]: PublishDiagnosticsParams[] = await Promise.all([latest(companyUri, 2), latest(teamUri, 2)]);
     assert.ok(![...c.diagnostics, ...t.diagnostics].some((d) => d.code === "broken-alignment"), JSON.stringify(t.diagnostics));
+  });
+
+  it("completes aligns targets from the whole workspace and supports targets from the file", async () => {
+    const uri = teamUri.replace("team.okr.md", "new.okr.md");
+    await client.open(uri, "# New\n\n## O1: First\naligns: \n\n## O2: Second\nsupports: \n", 1);
+    const aligns = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 8 } });
+    const labels = ((aligns as CompletionItem[]) ?? []).map((i) => i.label);
+    assert.ok(labels.includes("../company.okr.md#o2"), String(labels));
+    assert.ok(labels.includes("team.okr.md#o1"), String(labels));
+    const supports = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: 10 } });
+    assert.deepEqual(((supports as CompletionItem[]) ?? []).map((i) => i.label), ["O1"]);
+    await client.close(uri);
   });
 
   it("rejects a rename to something that is not a label, or to a label in use", async () => {
