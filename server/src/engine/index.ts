@@ -8,6 +8,7 @@ export type { OkrConfig, ConfigLayer, Severity, RuleSetting, Limits } from "./co
 export { dayFromIso, isoFromDay, parsePeriod, today } from "./model/dates";
 export type { Day, Period } from "./model/dates";
 export { formatAmount } from "./model/values";
+export { slugify } from "./model/links";
 export type { Value } from "./model/values";
 export type * from "./model/scorecard";
 export { allRules, rulesByCode } from "./rules";

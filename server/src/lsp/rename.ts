@@ -1,6 +1,7 @@
 import { Position, Range, ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { DocumentStore } from "./documents";
 import { fragmentRange, objectiveAt, referencesTo } from "./navigation";
+import { slugify } from "../engine";
 
 const NEW_LABEL = /^O\s?\d+(?:\.\d+)*$/i;
 
@@ -58,11 +59,3 @@ function headingText(lines: readonly string[], line: number, labelStart: number)
   return lines[line].slice(labelStart).replace(/\s+#+\s*$/, "").replace(/\s*\|.*$/, "").trim();
 }
 
-/** GitHub's heading anchor (the engine's rule: lower case, punctuation dropped, spaces to hyphens). */
-export function slugify(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-    .replace(/\s/g, "-");
-}

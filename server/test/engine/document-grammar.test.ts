@@ -193,4 +193,19 @@ describe("document grammar and model (spec §1)", () => {
     assert.equal(new Date(a.deadline!.day! * 86400000).toISOString().slice(0, 10), "2027-01-15");
     assert.equal(new Date(b.deadline!.day! * 86400000).toISOString().slice(0, 10), "2026-12-31");
   });
+
+  it("gives an empty list item (typed but not yet written) an empty range at its end", () => {
+    for (const item of ["- ", "-   ", "1.  ", "- [ ] ", "- [ ]"]) {
+      const { scorecard } = analyze(`## O1: a\n${item}\n`);
+      const kr = scorecard.objectives[0].keyResults[0];
+      assert.deepEqual(kr.textRange.start, kr.textRange.end, JSON.stringify(item));
+      assert.ok(kr.textRange.start.character <= item.length, JSON.stringify(item));
+    }
+  });
+
+  it("reads owners written with YAML quotes", () => {
+    const { scorecard } = analyze('## O1: a\nowner: "@dana"\n- KR1: x from 1 to 2\n  - owner: \'@li\'\n');
+    assert.equal(scorecard.objectives[0].owner?.name, "dana");
+    assert.equal(scorecard.objectives[0].keyResults[0].owner?.name, "li");
+  });
 });

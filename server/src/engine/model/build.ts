@@ -286,7 +286,7 @@ class Builder {
     const { line, character } = a.valueRange.start;
     switch (a.key.toLowerCase()) {
       case "owner":
-        objective.owner = { name: a.value.replace(/^@/, ""), range: a.valueRange };
+        objective.owner = { name: ownerName(a.value), range: a.valueRange };
         break;
       case "type":
         objective.type = this.objectiveType(a) ?? objective.type;
@@ -501,7 +501,7 @@ class Builder {
         kr.target = this.number(a) ?? kr.target;
         break;
       case "owner":
-        kr.owner = { name: a.value.trim().replace(/^@/, ""), range: a.valueRange };
+        kr.owner = { name: ownerName(a.value), range: a.valueRange };
         break;
       case "confidence":
         kr.confidence = this.fraction(a, true) ?? kr.confidence;
@@ -700,6 +700,11 @@ function splitCell(cell: Part | undefined): Part[] {
   }
   push(cell.text.length);
   return parts;
+}
+
+/** `"@dana"`, `'@dana'`, `@dana`, `dana` → `dana` (YAML habits carry over into attributes). */
+function ownerName(value: string): string {
+  return value.trim().replace(/^(["'])(.*)\1$/, "$2").replace(/^@/, "");
 }
 
 export function normalisePerspective(text: string): string {

@@ -21,7 +21,8 @@ function checkLink({ scorecard, workspace, report }: RuleContext, link: LinkRef,
     report({ range: link.range, message: `${key}: the file '${link.path}' does not exist.` });
   } else if (target.kind === "missing-objective") {
     const where = link.path ? `'${link.path}'` : "this file";
-    const known = target.scorecard.objectives.map((o) => o.id).join(", ") || "none";
+    const ids = target.scorecard.objectives.map((o) => o.id);
+    const known = ids.length === 0 ? "none" : ids.length <= 12 ? ids.join(", ") : `${ids.slice(0, 12).join(", ")} and ${ids.length - 12} more`;
     report({
       range: link.range,
       message: `${key}: no objective '${link.fragment}' in ${where} (objectives: ${known}).`,

@@ -221,6 +221,9 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
       item.textStart = textStart;
     }
   }
+  // An empty item (`- `, `- [ ] ` while typing) has empty text at its end, never an inverted range.
+  item.textStart = Math.min(item.textStart, text.length);
+  item.textEnd = Math.max(item.textEnd, item.textStart);
   return item;
 }
 
