@@ -34,6 +34,7 @@ export interface PreviewSnapshot {
   uri: string;
   title: string;
   html: string;
+  page: string;
   updates: number;
   visible: boolean;
   viewColumn?: number;
@@ -54,8 +55,12 @@ class Preview {
   private sequence = 0;
   private disposed = false;
   private wasVisible = true;
+  /** Whether the webview holds a page of the current document (updates need one). */
+  private pageReady = false;
   /** The last html the webview shows (whole body), for tests. */
   lastHtml = "";
+  /** The last whole page set as webview.html (first render, switch, shown again). */
+  lastPage = "";
   lastTitle = "";
   updates = 0;
 
@@ -80,12 +85,15 @@ class Preview {
   /** Whole page (first render, after a switch of document or when shown again). */
   async load(uri: vscode.Uri = this.uri): Promise<void> {
     this.uri = uri;
+    this.pageReady = false;
     const seq = ++this.sequence;
     const result = await this.manager.request({ uri: uri.toString(), part: "document", nonce: nonce(), cspSource: this.panel.webview.cspSource });
     if (this.disposed || seq !== this.sequence || !result) return;
     this.panel.webview.html = result.html;
     this.setTitle(result.title);
     this.lastHtml = result.html;
+    this.lastPage = result.html;
+    this.pageReady = true;
     this.updates++;
   }
 
@@ -106,6 +114,8 @@ class Preview {
   }
 
   private async update(): Promise<void> {
+    // A body update needs the page; a later request also supersedes a pending load, so load again.
+    if (!this.pageReady) return this.load();
     const seq = ++this.sequence;
     const result = await this.manager.request({ uri: this.uri.toString(), part: "body" });
     if (this.disposed || seq !== this.sequence || !result) return;
@@ -127,7 +137,7 @@ class Preview {
   }
 
   snapshot(): PreviewSnapshot {
-    return { uri: this.uri.toString(), title: this.lastTitle, html: this.lastHtml, updates: this.updates, visible: this.panel.visible, viewColumn: this.panel.viewColumn };
+    return { uri: this.uri.toString(), title: this.lastTitle, html: this.lastHtml, page: this.lastPage, updates: this.updates, visible: this.panel.visible, viewColumn: this.panel.viewColumn };
   }
 
   dispose(): void {

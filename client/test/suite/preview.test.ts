@@ -9,6 +9,7 @@ interface Snapshot {
   uri: string;
   title: string;
   html: string;
+  page: string;
   updates: number;
   visible: boolean;
   viewColumn?: number;
@@ -37,11 +38,14 @@ describe("scorecard preview", () => {
   });
 
   it("opens beside the source with the graded scorecard, and updates as the source changes", async () => {
-    const editor = await open(sample("commuter-rail.okr.md"));
+    // A copy: this test types into the document.
+    const editor = await open(scratchFile(fs.readFileSync(repoFile("samples/commuter-rail.okr.md"), "utf8")));
     await vscode.commands.executeCommand("okr.showPreviewToSide");
-    const first = await previewShowing((s) => s.html.includes("Commuter Rail 2027-Q1"), "the preview of commuter-rail");
-    assert.equal(first.viewColumn, vscode.ViewColumn.Two, "beside the source");
-    assert.match(first.html, /Content-Security-Policy/);
+    const first = await previewShowing((s) => s.html.includes("Commuter Rail 2027-Q1") && s.viewColumn !== undefined, "the preview of commuter-rail");
+    assert.notEqual(first.viewColumn, editor.viewColumn, "beside the source");
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, "the source keeps the focus");
+    assert.match(first.page, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-/);
+    assert.match(first.page, /<script nonce="[A-Za-z0-9+/=]{20,}">/);
     assert.match(first.html, /class="strategy-map"/);
     assert.match(first.html, /class="burnup"/);
     assert.match(first.html, /<table class="grid">/);

@@ -283,7 +283,7 @@ export function renderBody(view: ScorecardView): string {
   parts.push(`<section id="sec-tree" class="sec"><h2>${esc(sections.find((s) => s[0] === "sec-tree")![1])}</h2>${tree(view)}</section>`);
   if (showMap)
     parts.push(
-      `<section id="sec-map" class="sec"><h2 id="map-title">Strategy map</h2><p class="hint">Arrows follow <code>supports</code>: from the objective that drives to the one it drives.</p><div class="map-wrap">${renderStrategyMap(view)}</div></section>`,
+      `<section id="sec-map" class="sec"><h2 id="map-title">Strategy map</h2><p class="hint">Arrows follow <code>supports</code>: from the objective that drives to the one it drives.</p><div class="map-wrap" tabindex="0" role="region" aria-label="Strategy map">${renderStrategyMap(view)}</div></section>`,
     );
   if (charts) parts.push(`<section id="sec-charts" class="sec"><h2>Burn-up charts</h2>${charts}</section>`);
   parts.push(`</div>`);
@@ -507,8 +507,8 @@ li.kr .name { font-weight: 400; overflow-wrap: anywhere; }
 .sub { display: flex; gap: 8px; margin-top: 6px; font-size: 0.92em; align-items: baseline; }
 .sub-h { color: var(--okr-muted); min-width: 80px; flex: none; }
 .sub ul.items { padding-left: 14px; }
-.map-wrap { border: 1px solid var(--okr-border); border-radius: 6px; overflow: hidden; }
-svg.strategy-map { display: block; width: 100%; height: auto; font-family: var(--okr-font); }
+.map-wrap { border: 1px solid var(--okr-border); border-radius: 6px; overflow-x: auto; }
+svg.strategy-map { display: block; width: 100%; min-width: 640px; height: auto; font-family: var(--okr-font); }
 .map-band-bg { fill: var(--okr-bg); } .map-band.odd .map-band-bg { fill: var(--okr-panel); }
 .map-band-label { fill: var(--okr-fg); font-size: 13px; font-weight: 600; }
 .map-band-grade { fill: var(--okr-muted); font-weight: 400; }
