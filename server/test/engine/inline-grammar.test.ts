@@ -109,6 +109,8 @@ describe("inline grammar: the metric phrase (spec §1.5)", () => {
     assert.equal(v.value?.amount, 41_200_000);
     assert.equal(v.value?.raw, "$41.2M");
     assert.equal(parseValue("high").value, undefined);
+    assert.equal(parseValue("16 two hospitals signed").value?.raw, "16", "a note is not a unit");
+    assert.equal(parseValue("300ms after the cache fix").value?.unit, "ms");
     assert.equal(parseDate("end of Q2").date?.kind, "quarter");
     assert.equal(parseDate("soonish").date, undefined);
   });

@@ -219,10 +219,17 @@ class InlineParser extends EmbeddedActionsParser {
     this.ACTION(() => n && this.phrase.bare.push(n));
   });
 
-  /** A number with an optional unit word; undefined when recovery had to invent the number. */
-  value = this.RULE("value", (): NumberNode | undefined => {
+  /**
+   * A number with an optional unit word; undefined when recovery had to invent the number. Before a
+   * free note (check-ins, attribute values) only a unit written against the number counts (`300ms`):
+   * in `16 two hospitals signed` the words are the note.
+   */
+  value = this.RULE("value", (attachedUnitOnly?: boolean): NumberNode | undefined => {
     const token = this.CONSUME(T.NumberLiteral);
-    const unit = this.OPTION({ GATE: () => isUnit(this.LA(1).image), DEF: () => this.CONSUME(T.Word) });
+    const unit = this.OPTION({
+      GATE: () => isUnit(this.LA(1).image) && (!attachedUnitOnly || this.LA(1).startOffset === token.startOffset + token.image.length),
+      DEF: () => this.CONSUME(T.Word),
+    });
     return this.ACTION(() => toNumber(token, unit));
   });
 
@@ -281,7 +288,7 @@ class InlineParser extends EmbeddedActionsParser {
 
   /** An attribute value or check-in: a number first, anything after it is a note. */
   valueWithNote = this.RULE("valueWithNote", (): NumberNode | undefined => {
-    const value = this.SUBRULE(this.value);
+    const value = this.SUBRULE(this.value, { ARGS: [true] });
     this.MANY(() => this.CONSUME(T.AnyToken));
     return value;
   });
