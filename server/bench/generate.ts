@@ -1,3 +1,5 @@
+import { mulberry32 } from "../test/support/random";
+
 /**
  * A seeded generator of realistic `.okr.md` text: front matter, perspectives, objectives with
  * attributes, key results in every metric form with check-ins, initiatives, indicators, prose and
@@ -78,15 +80,3 @@ const PROSE = [
   "We keep a health metric dashboard separately; only changes we commit to appear here.",
   "Numbers below come from the finance close of the previous month unless noted.",
 ] as const;
-
-/** A small, fast, seedable PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { analyzeText, defaultConfig, Workspace } from "../src/engine";
 import { buildScorecard } from "../src/engine/model/build";
-import { generateScorecard, mulberry32 } from "./generate";
+import { mulberry32 } from "../test/support/random";
+import { generateScorecard } from "./generate";
 import { measureServer } from "./server";
 
 const quick = process.argv.includes("--quick");

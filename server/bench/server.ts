@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
 import { TestClient } from "../test/protocol/client";
-import { mulberry32 } from "./generate";
+import { mulberry32 } from "../test/support/random";
 import { percentile } from "./main";
 
 export interface Latency {

@@ -15,7 +15,8 @@ import {
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { prng, REPO, TestClient, within } from "./client";
+import { mulberry32 as prng } from "../support/random";
+import { REPO, TestClient, within } from "./client";
 
 function within_(inner: { start: Position; end: Position }, outer: { start: Position; end: Position }): boolean {
   const le = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
