@@ -11,7 +11,7 @@ export { formatAmount } from "./model/values";
 export { slugify } from "./model/links";
 export type { Value } from "./model/values";
 export type * from "./model/scorecard";
-export { allRules, rulesByCode } from "./rules";
+export { allRules } from "./rules";
 export type { Diagnostic, Fix, TextEdit, RelatedInformation, Rule, LinkTarget } from "./rules/rule";
 export { Workspace, findObjective } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";

@@ -1,6 +1,6 @@
 import { LineIndex } from "../text/lines";
 import { Range, lineRange } from "../text/positions";
-import { lexBlocks, OBJECTIVE_LABEL } from "../syntax/blockLexer";
+import { ATTRIBUTE, lexBlocks, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { InlineCache } from "../syntax/inlineCache";
@@ -476,7 +476,7 @@ class Builder {
       kr.checkIns.push({ day, value, note, range: lineRange(child.line, child.markerStart, child.textEnd) });
       return;
     }
-    const match = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/.exec(text);
+    const match = ATTRIBUTE.exec(text);
     if (!match) return; // a note under the key result
     const valueStart = child.textStart + match[0].length;
     const a: Attribute = {

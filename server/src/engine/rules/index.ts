@@ -53,5 +53,3 @@ export const allRules: readonly Rule[] = [
   allLagging,
   parseError,
 ];
-
-export const rulesByCode: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.code, r]));

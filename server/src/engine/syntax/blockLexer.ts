@@ -11,7 +11,8 @@ export interface BlockLexResult {
 
 /** `O1:`, `O1.`, `O1 -`, `Objective:`, `Objective 3:` at the start of a heading (spec §1.2). */
 export const OBJECTIVE_LABEL = /^(O\s?\d+(?:\.\d+)*|Objective(?:\s+\d+(?:\.\d+)*)?)\s*(?::|\.(?!\d)|\s[-–—](?=\s|$))\s*/i;
-const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
+/** `key: value`: an attribute line, or the text of a list item under a key result. */
+export const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -227,7 +228,7 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
   return item;
 }
 
-export function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
+function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
   const m = ATTRIBUTE.exec(text.slice(index));
   if (!m) return undefined;
   return { line, key: m[1], keyStart: index, valueStart: index + m[0].length, valueEnd: text.trimEnd().length };

@@ -17,11 +17,3 @@ export function range(line: number, startCharacter: number, endLine: number, end
 export function lineRange(line: number, start: number, end: number): Range {
   return range(line, start, line, end);
 }
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-export function containsPosition(r: Range, p: Position): boolean {
-  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
-}
