@@ -12,7 +12,7 @@ import {
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -32,12 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client reads `okr.trace.server` itself (the id below + ".trace.server").
   };
   client = new LanguageClient("okr", "OKR Language Server", serverOptions, clientOptions);
-  try {
-    await client.start();
-  } catch (err) {
-    // Keep the extension (grammar, language configuration) usable when the server cannot start.
-    outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`);
-  }
+  // Not awaited: activation returns at once and the server starts in the background (requests made
+  // meanwhile wait for it). If it cannot start, the grammar and language configuration still work.
+  client.start().catch((err) => outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`));
   registerPreview(context, client);
 }
 
