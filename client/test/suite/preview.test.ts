@@ -4,16 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { closeAllEditors, open, repoFile, scratchFile, waitFor } from "./helpers";
-
-interface Snapshot {
-  uri: string;
-  title: string;
-  html: string;
-  page: string;
-  updates: number;
-  visible: boolean;
-  viewColumn?: number;
-}
+import type { PreviewSnapshot as Snapshot } from "../../src/preview/preview";
 
 const previews = async (): Promise<Snapshot[]> => (await vscode.commands.executeCommand<Snapshot[]>("_okr.preview.state")) ?? [];
 const sample = (name: string) => vscode.Uri.file(repoFile(`samples/${name}`));

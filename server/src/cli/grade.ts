@@ -1,9 +1,8 @@
-import { collectFiles } from "./files";
 import { parseCommandArgs, oneOf } from "./args";
 import { Palette, padEnd, palette, truncate, width } from "./color";
 import { Command } from "./command";
-import { CliError, useColor } from "./io";
-import { loadWorkspace, parseToday } from "./workspace";
+import { useColor } from "./io";
+import { loadOneFile, parseToday } from "./workspace";
 import { KeyResult, Objective, Perspective, Scorecard, Status, Value, bandOf, effectiveBaseline, effectiveTarget, formatAmount, isoFromDay } from "../engine";
 
 const USAGE = `Usage: okr grade [options] FILE
@@ -36,11 +35,7 @@ export const gradeCommand: Command = {
     }
     const format = oneOf("grade", "format", values.format as string | undefined, ["text", "json"], "text");
     const today = parseToday(values.today as string | undefined);
-    if (positionals.length !== 1) throw new CliError(`grade: expected one FILE, got ${positionals.length} (see okr grade --help)`);
-    const inputs = collectFiles(positionals, io.cwd);
-    if (inputs.length !== 1) throw new CliError(`grade: ${positionals[0]} is a directory; give one .okr.md file`);
-    const loaded = loadWorkspace(inputs, io, today);
-    const file = loaded.files[0];
+    const { loaded, file } = loadOneFile("grade", positionals, io, today);
     const analysis = loaded.workspace.analysis(file.uri)!;
     const report = gradeReport(file.display, analysis.scorecard);
     io.stdout(format === "json" ? JSON.stringify(report, null, 2) + "\n" : renderGradeTable(analysis.scorecard, file.display, palette(useColor(io)), io.columns));

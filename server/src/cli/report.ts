@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseCommandArgs } from "./args";
 import { Command } from "./command";
-import { collectFiles, describeError } from "./files";
+import { describeError } from "./files";
 import { CliError } from "./io";
-import { loadWorkspace, parseToday } from "./workspace";
+import { loadOneFile, parseToday } from "./workspace";
 import { buildViewModel, countProblems, renderDocument } from "../engine/render";
 
 const USAGE = `Usage: okr report --html OUT.html [options] FILE
@@ -39,11 +39,7 @@ export const reportCommand: Command = {
     const out = values.html as string | undefined;
     if (!out) throw new CliError("report: --html OUT.html is required (see okr report --help)");
     const today = parseToday(values.today as string | undefined);
-    if (positionals.length !== 1) throw new CliError(`report: expected one FILE, got ${positionals.length} (see okr report --help)`);
-    const inputs = collectFiles(positionals, io.cwd);
-    if (inputs.length !== 1) throw new CliError(`report: ${positionals[0]} is a directory; give one .okr.md file`);
-    const loaded = loadWorkspace(inputs, io, today);
-    const file = loaded.files[0];
+    const { loaded, file } = loadOneFile("report", positionals, io, today);
     const html = reportHtml(loaded.workspace, file.uri, `okr ${context.version}`);
     loaded.checkConfig();
     if (out === "-") {

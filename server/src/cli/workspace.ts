@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Day, Workspace, dayFromIso } from "../engine";
 import { NodeHost, stripBom } from "../host/nodeHost";
-import { InputFile, describeError } from "./files";
+import { InputFile, collectFiles, describeError } from "./files";
 import { CliError, CliIO } from "./io";
 
 export interface LoadedFile extends InputFile {
@@ -49,6 +49,15 @@ export function loadWorkspace(inputs: readonly InputFile[], io: CliIO, today: Da
   const check = () => checkConfig(host, io, printed);
   check();
   return { workspace, host, files, checkConfig: check };
+}
+
+/** `okr grade` and `okr report` take exactly one file: load it (and what it links to). */
+export function loadOneFile(command: string, positionals: string[], io: CliIO, today: Day | undefined): { loaded: LoadedWorkspace; file: LoadedFile } {
+  if (positionals.length !== 1) throw new CliError(`${command}: expected one FILE, got ${positionals.length} (see okr ${command} --help)`);
+  const inputs = collectFiles(positionals, io.cwd);
+  if (inputs.length !== 1) throw new CliError(`${command}: ${positionals[0]} is a directory; give one .okr.md file`);
+  const loaded = loadWorkspace(inputs, io, today);
+  return { loaded, file: loaded.files[0] };
 }
 
 /** Throws on the first unusable `.okrrc.json`; prints each config warning once. */
