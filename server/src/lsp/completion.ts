@@ -1,42 +1,11 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from "vscode-languageserver";
-import { allRules, DEFAULT_LIMITS, isoFromDay, Objective, OkrConfig, Scorecard } from "../engine";
+import { allRules, DEFAULT_LIMITS, FRONT_MATTER_KEYS, isoFromDay, KEY_RESULT_KEYS, KeyDoc, Objective, OBJECTIVE_KEYS, OkrConfig, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { scorecards } from "./model";
 import { relativeLink } from "./uris";
 
 export const COMPLETION_TRIGGERS = ["@", ":", "#"];
 
-const FRONT_MATTER_KEYS: [string, string][] = [
-  ["title", "The scorecard's title"],
-  ["period", "2027 | 2027-H1 | 2027-Q1 | 2027-03 | 2027-01-01..2027-03-31"],
-  ["framework", "okr (default) | bsc | hybrid"],
-  ["owner", "Who owns the scorecard"],
-  ["parent", "Path of the scorecard this one ladders up to"],
-  ["today", "“As of” date for grades and pace (YYYY-MM-DD)"],
-  ["rules", "Per-file rule severities (error | warning | info | hint | off)"],
-  ["limits", "Per-file count limits"],
-];
-const OBJECTIVE_KEYS: [string, string][] = [
-  ["owner", "Who owns the objective (@handle)"],
-  ["type", "committed | aspirational (default)"],
-  ["weight", "Weight in the perspective / scorecard mean (default 1)"],
-  ["aligns", "Parent objective(s): path#id, comma-separated"],
-  ["supports", "Objectives of this file this one drives (strategy map)"],
-  ["due", "Deadline of the objective"],
-];
-const KR_KEYS: [string, string][] = [
-  ["current", "The current value"],
-  ["baseline", "The starting value"],
-  ["target", "The target value"],
-  ["owner", "Who owns the key result (@handle)"],
-  ["confidence", "0–1, 0–10 or a %"],
-  ["weight", "Weight in the objective's grade (default 1)"],
-  ["score", "A manual grade 0.0–1.0 that overrides the computed one"],
-  ["due", "The key result's deadline"],
-  ["type", "committed | aspirational"],
-  ["indicator", "leading | lagging"],
-  ["unit", "The unit of the values"],
-];
 const ENUMS: Record<string, string[]> = {
   framework: ["okr", "bsc", "hybrid"],
   type: ["committed", "aspirational"],
@@ -91,7 +60,7 @@ export function completion(store: DocumentStore, uri: string, position: Position
     if (!underKeyResult(ctx)) return [];
     const attr = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(\S*)$/.exec(rest);
     if (attr) return attributeValues(ctx, attr[1].toLowerCase(), position.character - attr[2].length);
-    if (/^[\w-]*$/.test(rest)) return [...keys(KR_KEYS, start, ctx), ...checkIn(ctx, start)];
+    if (/^[\w-]*$/.test(rest)) return [...keys(KEY_RESULT_KEYS, start, ctx), ...checkIn(ctx, start)];
     return [];
   }
   if (!inAttributeZone(ctx, objective)) return [];
@@ -110,7 +79,7 @@ function replace(ctx: Ctx, start: number): Range {
   return { start: { line: ctx.position.line, character: start }, end: ctx.position };
 }
 
-function keys(list: [string, string][], start: number, ctx: Ctx): CompletionItem[] {
+function keys(list: readonly KeyDoc[], start: number, ctx: Ctx): CompletionItem[] {
   return list.map(([key, detail], i) => ({
     label: key,
     kind: CompletionItemKind.Property,
@@ -184,8 +153,7 @@ function periods(s: Scorecard): string[] {
 function owners(ctx: Ctx, start: number): CompletionItem[] {
   const names = new Map<string, number>();
   const add = (name: string | undefined) => {
-    const n = name?.trim().replace(/^["']|["']$/g, "").replace(/^@/, "");
-    if (n && /^[\w.-]+$/.test(n)) names.set(n, (names.get(n) ?? 0) + 1);
+    if (name && /^[\w.-]+$/.test(name)) names.set(name, (names.get(name) ?? 0) + 1);
   };
   for (const s of scorecards(ctx.store)) {
     add(s.owner);

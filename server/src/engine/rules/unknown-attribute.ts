@@ -1,10 +1,12 @@
+import { FRONT_MATTER_KEYS, KEY_RESULT_KEYS, KeyDoc, OBJECTIVE_KEYS } from "../model/attributeKeys";
 import { Attribute, FrontMatterEntry } from "../model/scorecard";
 import { Rule, RuleContext } from "./rule";
 import { closest } from "./similarity";
 
-export const FRONT_MATTER_KEYS = ["title", "period", "framework", "owner", "parent", "today", "rules", "limits"];
-export const OBJECTIVE_KEYS = ["owner", "type", "weight", "aligns", "supports", "due"];
-export const KEY_RESULT_KEYS = ["current", "baseline", "target", "owner", "confidence", "weight", "score", "due", "type", "indicator", "unit"];
+const keysOf = (docs: readonly KeyDoc[]) => docs.map(([key]) => key);
+const FRONT_MATTER = keysOf(FRONT_MATTER_KEYS);
+const OBJECTIVE = keysOf(OBJECTIVE_KEYS);
+const KEY_RESULT = keysOf(KEY_RESULT_KEYS);
 
 /**
  * Front-matter keys are always checked. A `key: value` line in an objective or under a key result
@@ -17,10 +19,10 @@ export const unknownAttribute: Rule = {
   summary: "An attribute key is not known; names the closest one.",
   check(context) {
     const { scorecard } = context;
-    for (const entry of scorecard.frontMatter?.entries ?? []) check(context, entry, FRONT_MATTER_KEYS, true);
+    for (const entry of scorecard.frontMatter?.entries ?? []) check(context, entry, FRONT_MATTER, true);
     for (const objective of scorecard.objectives) {
-      for (const a of objective.attributes) check(context, a, OBJECTIVE_KEYS, false);
-      for (const kr of objective.keyResults) for (const a of kr.attributes) check(context, a, KEY_RESULT_KEYS, false);
+      for (const a of objective.attributes) check(context, a, OBJECTIVE, false);
+      for (const kr of objective.keyResults) for (const a of kr.attributes) check(context, a, KEY_RESULT, false);
     }
   },
 };
