@@ -56,7 +56,7 @@ export function md(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, "\\$1");
 }
 
-/** `@dana` for an owner written `dana`, `@dana` or `"@dana"`. */
+/** `@dana` for an owner (the engine keeps names bare, whether written `dana`, `@dana` or `"@dana"`). */
 export function ownerText(name: string): string {
-  return "@" + name.trim().replace(/^["']|["']$/g, "").replace(/^@/, "");
+  return "@" + name;
 }

@@ -130,7 +130,7 @@ class Builder {
           } else this.problem("invalid-value", `'${text}' is not a framework. Use okr, bsc or hybrid.`, valueRange);
           break;
         case "owner":
-          this.scorecard.owner = text;
+          this.scorecard.owner = ownerName(text) || undefined;
           break;
         case "parent":
           this.scorecard.parent = this.links(text, valueRange.start.line, valueRange.start.character)[0];

@@ -40,6 +40,7 @@ export interface DateRef {
 }
 
 export interface OwnerRef {
+  /** Without quotes or `@`: `"@dana"` → `dana`. */
   name: string;
   range: Range;
 }
@@ -177,6 +178,7 @@ export interface Scorecard extends Grading {
   framework: Framework;
   period?: Period;
   today: Day;
+  /** The front matter `owner`, bare like OwnerRef names. */
   owner?: string;
   parent?: LinkRef;
   perspectives: Perspective[];

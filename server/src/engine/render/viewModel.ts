@@ -164,10 +164,9 @@ function showAmount(amount: number, like: Value | undefined, range?: number): st
 }
 
 /** `"@amara"`, `amara` → `@amara`. */
-export function ownerName(name: string | undefined): string | undefined {
-  const clean = name?.trim().replace(/^["']|["']$/g, "").trim();
-  if (!clean) return undefined;
-  return clean.startsWith("@") ? clean : "@" + clean;
+/** The model keeps owner names bare (`dana`); people read them as handles. */
+function ownerName(name: string | undefined): string | undefined {
+  return name ? "@" + name : undefined;
 }
 
 function deadlineOrPeriodEnd(kr: KeyResult, scorecard: Scorecard): Day | undefined {
