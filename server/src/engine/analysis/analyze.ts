@@ -1,18 +1,20 @@
-import { OkrConfig } from "../config/config";
+import { OkrConfig, Severity } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
 import { Scorecard } from "../model/scorecard";
-import { InlineCache } from "../syntax/inlineCache";
+import { Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
-import { Diagnostic, Report, Rule, WorkspaceQuery } from "../rules/rule";
+import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
+import { collectPositions } from "../text/positions";
 import { gradeScorecard } from "./grades";
 
 export interface AnalyzeOptions {
   uri: string;
   config: OkrConfig;
   today?: Day;
-  inlineCache?: InlineCache;
+  /** The analysis of the document's previous version: what an edit did not touch is reused. */
+  previous?: Analysis;
 }
 
 /** A built and graded document, with the configuration in force for it. */
@@ -22,30 +24,65 @@ export interface Analysis {
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
-  const { scorecard, config } = buildScorecard(text, options);
-  options.inlineCache?.commit();
+  const { scorecard, config } = buildScorecard(text, { ...options, previous: options.previous?.scorecard });
   gradeScorecard(scorecard, config.limits);
   return { scorecard, config };
 }
 
-/** Runs every rule that is not turned off; the result is sorted by position. */
+/** What the objective checks found in a section, and under which rules and framework. */
+interface SectionCheck {
+  rules: readonly Rule[];
+  framework: Scorecard["framework"];
+  diagnostics: Diagnostic[];
+}
+
+/** Sections outlive an analysis when they are reused; so do their checks. */
+const sectionChecks = new WeakMap<Section, SectionCheck>();
+
+/** Runs every rule that is not turned off; the result is sorted by position, then by rule. */
 export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, rules: readonly Rule[] = allRules): Diagnostic[] {
   const { scorecard, config } = analysis;
   const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
-    const setting = config.rules[rule.code];
-    if (setting === "off") continue;
-    const report = (r: Report) =>
-      diagnostics.push({
+  const active = rules.filter((rule) => config.rules[rule.code] !== "off");
+  // `active` holds no rule that is off, so a rule's setting is a severity or unset.
+  const setting = (rule: Rule) => config.rules[rule.code] as Severity | undefined;
+  const context = (rule: Rule, into: Diagnostic[]): RuleContext => ({
+    scorecard,
+    config,
+    workspace,
+    report: (r: Report) =>
+      into.push({
         code: rule.code,
-        severity: setting ?? r.severity ?? rule.defaultSeverity,
+        severity: setting(rule) ?? r.severity ?? rule.defaultSeverity,
         message: r.message,
         range: r.range,
         related: r.related,
         fixes: r.fixes,
-      });
-    rule.check({ scorecard, config, workspace, report });
+      }),
+  });
+  for (const section of scorecard.sections) {
+    let check = sectionChecks.get(section);
+    if (!check || check.rules !== rules || check.framework !== scorecard.framework) {
+      const found: Diagnostic[] = [];
+      const objectives = sectionObjectives(section);
+      // Positions made here move with the section, like those of its model.
+      collectPositions(() => {
+        for (const rule of active) {
+          if (!rule.checkObjective) continue;
+          const ruleContext = context(rule, found);
+          for (const objective of objectives) rule.checkObjective(objective, ruleContext);
+        }
+      }, section.positions);
+      check = { rules, framework: scorecard.framework, diagnostics: found };
+      sectionChecks.set(section, check);
+    }
+    for (const d of check.diagnostics) diagnostics.push(d);
   }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const rule of active) rule.check?.(context(rule, diagnostics));
+  const order = new Map(rules.map((rule, i) => [rule.code, i]));
+  diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!,
+  );
   return applySuppressions(diagnostics, scorecard.comments, scorecard.lines.lines);
 }

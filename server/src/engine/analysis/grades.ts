@@ -2,12 +2,20 @@ import { Limits } from "../config/config";
 import { Day, Period } from "../model/dates";
 import { Forecast, Grading, KeyResult, Objective, Scorecard, Status } from "../model/scorecard";
 
+/**
+ * Objectives already graded. An objective is reused with its section only under the settings it
+ * was read with (period, today, limits), so its grade still holds.
+ */
+const graded = new WeakSet<Objective>();
+
 /** Grades, rollup, pace and forecast (spec §2). Fills the Grading fields of the model in place. */
 export function gradeScorecard(scorecard: Scorecard, pace: Limits): void {
   for (const objective of scorecard.objectives) {
+    if (graded.has(objective)) continue;
     for (const kr of objective.keyResults) gradeKeyResult(kr, scorecard, pace);
     objective.grade = weightedMean(objective.keyResults);
     setPace(objective, expectedAt(scorecard.period, scorecard.today), pace);
+    graded.add(objective);
   }
   for (const perspective of scorecard.perspectives) {
     perspective.grade = weightedMean(perspective.objectives);

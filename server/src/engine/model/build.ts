@@ -1,9 +1,8 @@
 import { LineIndex } from "../text/lines";
-import { Range, lineRange } from "../text/positions";
-import { ATTRIBUTE, lexBlocks, OBJECTIVE_LABEL } from "../syntax/blockLexer";
+import { Range, collectPositions, lineRange } from "../text/positions";
+import { ATTRIBUTE, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
-import { InlineCache } from "../syntax/inlineCache";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
 import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
@@ -11,6 +10,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { moveSection, nextHeading, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -18,8 +18,8 @@ export interface BuildOptions {
   config: OkrConfig;
   /** "As of" date when the front matter has no `today` (CLI `--today`); else the real date. */
   today?: Day;
-  /** Parse results of the document's previous version, for texts that did not change. */
-  inlineCache?: InlineCache;
+  /** The model of the document's previous version: its unchanged sections are reused. */
+  previous?: Scorecard;
 }
 
 export interface BuildResult {
@@ -39,7 +39,8 @@ export function buildScorecard(text: string, options: BuildOptions): BuildResult
 
 class Builder {
   private readonly lines: LineIndex;
-  private readonly problems: ReadProblem[] = [];
+  /** Where problems go: the document's (front matter), or the section being read. */
+  private problems: ReadProblem[] = [];
   private config: OkrConfig;
   private readonly perspectiveNames: Map<string, string>;
   private readonly scorecard: Scorecard;
@@ -47,11 +48,12 @@ class Builder {
   private openPerspective: Perspective | undefined;
   private frameworkGiven = false;
   private titleFromHeading = false;
-
-  private readonly inlineCache: InlineCache | undefined;
+  private readonly previous: Scorecard | undefined;
+  /** Objectives before the one being read: an objective without a number is numbered by position. */
+  private position = 0;
 
   constructor(text: string, options: BuildOptions) {
-    this.inlineCache = options.inlineCache;
+    this.previous = options.previous;
     this.lines = new LineIndex(text);
     this.config = options.config;
     this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
@@ -65,38 +67,109 @@ class Builder {
       otherHeadings: [],
       comments: [],
       problems: this.problems,
+      sections: [],
+      sectionContext: "",
       grade: null,
     };
   }
 
   build(): BuildResult {
-    const lexed = lexBlocks(this.lines);
-    this.scorecard.comments = lexed.comments;
-    for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
-    if (lexed.frontMatter) this.readFrontMatter(lexed.frontMatter);
-    const blocks = parseBlocks(lexed.tokens);
-    for (const block of blocks) {
-      if (block.kind === "heading") this.heading(block);
-      else if (block.kind === "objective") this.objective(block);
-      else this.table(block);
+    const frontMatter = lexFrontMatter(this.lines);
+    if (frontMatter.error) {
+      const e = frontMatter.error;
+      this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
+    }
+    if (frontMatter.node) this.readFrontMatter(frontMatter.node);
+    const { scorecard } = this;
+    scorecard.sectionContext = JSON.stringify([this.config, scorecard.today, scorecard.period]);
+    const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections) : undefined;
+    for (let line = frontMatter.node ? frontMatter.node.endLine + 1 : 0; line < this.lines.lineCount; ) {
+      const section = (previous && this.reuse(previous, line)) || this.readSection(line);
+      this.place(section);
+      line = section.end;
     }
     this.closePerspective(this.lines.lineCount - 1);
-    this.scorecard.perspectives = [...this.perspectives.values()];
+    scorecard.perspectives = [...this.perspectives.values()];
     // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
-    if (!this.frameworkGiven && this.scorecard.perspectives.length > 0) this.scorecard.framework = "hybrid";
-    return { scorecard: this.scorecard, config: this.config };
+    if (!this.frameworkGiven && scorecard.perspectives.length > 0) scorecard.framework = "hybrid";
+    return { scorecard, config: this.config };
   }
 
-  private parseMetric(text: string) {
-    return this.inlineCache ? this.inlineCache.get("m", text, parseMetric) : parseMetric(text);
+  // ── sections ────────────────────────────────────────────────────────────────
+
+  /** The previous version's section with the same text at this line, moved here; undefined if none. */
+  private reuse(previous: SectionIndex, line: number): Section | undefined {
+    const { text, offsets, lines } = this.lines;
+    const section = previous.take(sectionText(text, offsets, line, nextHeading(lines, line)));
+    if (!section) return undefined;
+    // Objectives without a number are numbered by position: one inserted above renumbers them.
+    let position = this.scorecard.objectives.length;
+    for (const o of sectionObjectives(section)) {
+      position++;
+      if (!labelNumber(o.label) && o.id !== `O${position}`) return undefined;
+    }
+    moveSection(section, line);
+    return section;
   }
 
-  private parseValue(text: string) {
-    return this.inlineCache ? this.inlineCache.get("v", text, parseValue) : parseValue(text);
+  /** Reads the section that starts at this line; where its objectives belong is `place`'s work. */
+  private readSection(start: number): Section {
+    const lexed = lexSection(this.lines, start);
+    const section: Section = {
+      text: sectionText(this.lines.text, this.lines.offsets, start, lexed.end),
+      start,
+      end: lexed.end,
+      tableObjectives: [],
+      problems: [],
+      comments: lexed.comments,
+      positions: [],
+      reusable: lexed.selfContained,
+    };
+    this.problems = section.problems;
+    this.position = this.scorecard.objectives.length;
+    collectPositions(() => {
+      for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
+      for (const block of parseBlocks(lexed.tokens)) {
+        if (block.kind === "heading") section.heading = { level: block.level, textStart: block.textStart, textEnd: block.textEnd };
+        else if (block.kind === "objective") {
+          const h = block.heading;
+          section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd };
+          section.objective = this.objective(block);
+        } else this.table(block, section);
+      }
+    }, section.positions);
+    this.problems = this.scorecard.problems;
+    return section;
   }
 
-  private parseDate(text: string) {
-    return this.inlineCache ? this.inlineCache.get("d", text, parseDate) : parseDate(text);
+  /** Puts a section's objectives into the scorecard, under the perspective open at that point. */
+  private place(section: Section): void {
+    const { scorecard } = this;
+    scorecard.sections.push(section);
+    scorecard.problems.push(...section.problems);
+    scorecard.comments.push(...section.comments);
+    const h = section.heading;
+    if (h && !section.objective) this.heading({ kind: "heading", line: section.start, level: h.level, textStart: h.textStart, textEnd: h.textEnd });
+    const objective = section.objective;
+    if (objective) {
+      if (this.openPerspective && objective.level <= this.openPerspective.level) this.closePerspective(section.start - 1);
+      objective.perspective = this.openPerspective;
+      if (this.openPerspective) {
+        this.openPerspective.objectives.push(objective);
+        this.openPerspective.endLine = Math.max(this.openPerspective.endLine, objective.endLine);
+      }
+      scorecard.objectives.push(objective);
+    }
+    for (const row of section.tableObjectives) {
+      const line = row.objective.range.start.line;
+      const perspective = row.perspective && this.tablePerspective(row.perspective.name, row.perspective.cell, line);
+      row.objective.perspective = perspective;
+      if (perspective) {
+        perspective.objectives.push(row.objective);
+        perspective.endLine = Math.max(perspective.endLine, line);
+      }
+      scorecard.objectives.push(row.objective);
+    }
   }
 
   private problem(code: ReadProblem["code"], message: string, range: Range): void {
@@ -209,9 +282,8 @@ class Builder {
 
   // ── objectives ──────────────────────────────────────────────────────────────
 
-  private objective(node: ObjectiveNode): void {
+  private objective(node: ObjectiveNode): Objective {
     const h = node.heading;
-    if (this.openPerspective && h.level <= this.openPerspective.level) this.closePerspective(h.line - 1);
     const text = this.headingText(h);
     const label = OBJECTIVE_LABEL.exec(text)!;
     const objective = this.newObjective(label[1], text.slice(label[0].length).trim(), h.line, h.textStart, h.textStart + label[0].length, h.textEnd, "heading", h.level);
@@ -220,12 +292,7 @@ class Builder {
     for (const a of node.attributes) this.objectiveAttribute(objective, this.attribute(a));
     objective.owner ??= this.ownerIn(text, h.line, h.textStart);
     for (const item of node.items) this.item(objective, item);
-    if (this.openPerspective) {
-      objective.perspective = this.openPerspective;
-      this.openPerspective.objectives.push(objective);
-      this.openPerspective.endLine = Math.max(this.openPerspective.endLine, node.endLine);
-    }
-    this.scorecard.objectives.push(objective);
+    return objective;
   }
 
   private newObjective(
@@ -238,8 +305,8 @@ class Builder {
     source: Objective["source"],
     level: number,
   ): Objective {
-    const position = this.scorecard.objectives.length + 1;
-    const number = label ? /(\d+(?:\.\d+)*)/.exec(label)?.[1] : undefined;
+    const position = ++this.position;
+    const number = labelNumber(label);
     return {
       id: number ? `O${number}` : `O${position}`,
       label: label?.trim(),
@@ -330,7 +397,7 @@ class Builder {
   }
 
   private number(a: Attribute): Value | undefined {
-    const parsed = this.parseValue(a.value);
+    const parsed = parseValue(a.value);
     if (!parsed.value || parsed.errors.length) {
       this.problem("invalid-value", `'${a.value}' is not a number (${a.key} expects one, like 44, $44M or 80%).`, a.valueRange);
       return undefined;
@@ -339,7 +406,7 @@ class Builder {
   }
 
   private dateAttribute(a: Attribute): DateRef | undefined {
-    const parsed = this.parseDate(a.value);
+    const parsed = parseDate(a.value);
     if (!parsed.date || parsed.errors.length) {
       this.problem("invalid-value", `'${a.value}' is not a date. Use 2027-03-31, Q1, end of Q2 or Mar 1.`, a.valueRange);
       return undefined;
@@ -418,7 +485,7 @@ class Builder {
 
   private keyResult(objective: Objective, label: string | undefined, item: ListItemNode, textStart: number, text: string): KeyResult {
     const line = item.line;
-    const phrase = this.parseMetric(text);
+    const phrase = parseMetric(text);
     this.inlineErrors(phrase.errors, line, textStart);
     const v = (n: NumberNode | undefined) => (n ? this.value(n, line, textStart) : undefined);
     const number = label ? /^KR\s*(\d+(?:\.\d+)*)/i.exec(label)?.[1] : undefined;
@@ -466,7 +533,7 @@ class Builder {
         return;
       }
       const valueStart = child.textStart + checkIn[0].length;
-      const parsed = this.parseValue(lineText.slice(valueStart, child.textEnd));
+      const parsed = parseValue(lineText.slice(valueStart, child.textEnd));
       if (!parsed.value) {
         this.inlineErrors(parsed.errors.slice(0, 1), child.line, valueStart);
         return;
@@ -557,7 +624,7 @@ class Builder {
 
   // ── tables (spec §1.7) ──────────────────────────────────────────────────────
 
-  private table(node: TableNode): void {
+  private table(node: TableNode, section: Section): void {
     const columns = tableColumns(node);
     if (columns.objective === undefined) return; // an ordinary table
     let perspectiveName: string | undefined;
@@ -580,7 +647,6 @@ class Builder {
       );
       objective.slug = slugify(o.text);
       objective.owner = this.ownerIn(o.text, row.line, o.start);
-      const perspective = perspectiveName !== undefined ? this.tablePerspective(perspectiveName, p && p.text ? p : undefined, row.line) : undefined;
       const measures = splitCell(cell(columns.measure));
       const targets = splitCell(cell(columns.target));
       const currents = splitCell(cell(columns.current));
@@ -590,16 +656,12 @@ class Builder {
       });
       for (const part of splitCell(cell(columns.initiative))) objective.initiatives.push({ kind: "initiative", text: part.text, range: lineRange(row.line, part.start, part.end) });
       for (const part of splitCell(cell(columns.indicator))) objective.indicators.push({ kind: "indicator", text: part.text, range: lineRange(row.line, part.start, part.end) });
-      if (perspective) {
-        objective.perspective = perspective;
-        perspective.objectives.push(objective);
-        perspective.endLine = Math.max(perspective.endLine, row.line);
-      }
-      this.scorecard.objectives.push(objective);
+      const perspective = perspectiveName === undefined ? undefined : { name: perspectiveName, cell: p && p.text ? { start: p.start, end: p.end } : undefined };
+      section.tableObjectives.push({ objective, perspective });
     }
   }
 
-  private tablePerspective(name: string, cell: Part | undefined, line: number): Perspective {
+  private tablePerspective(name: string, cell: { start: number; end: number } | undefined, line: number): Perspective {
     const canonical = this.perspectiveNames.get(normalisePerspective(name)) ?? name;
     let perspective = this.perspectives.get(canonical);
     if (!perspective) {
@@ -614,7 +676,7 @@ class Builder {
     const item: ListItemNode = { line, markerStart: measure.start, textStart: measure.start, textEnd: measure.end, children: [], endLine: line };
     const kr = this.keyResult(objective, undefined, item, measure.start, measure.text);
     if (target) {
-      const phrase = this.parseMetric(target.text);
+      const phrase = parseMetric(target.text);
       this.inlineErrors(phrase.errors, line, target.start);
       const t = phrase.target ?? phrase.bare[phrase.bare.length - 1];
       if (t) kr.target = this.value(t, line, target.start);
@@ -625,7 +687,7 @@ class Builder {
       kr.hasNumber ||= !!(t || phrase.relative);
     }
     if (current) {
-      const parsed = this.parseValue(current.text);
+      const parsed = parseValue(current.text);
       if (parsed.value) kr.current = this.value(parsed.value, line, current.start);
       else this.problem("invalid-value", `'${current.text}' is not a number.`, lineRange(line, current.start, current.end));
     }
@@ -700,6 +762,11 @@ function splitCell(cell: Part | undefined): Part[] {
   }
   push(cell.text.length);
   return parts;
+}
+
+/** The number of an objective label (`O1.2` → `1.2`); `Objective:` has none. */
+function labelNumber(label: string | undefined): string | undefined {
+  return label ? /(\d+(?:\.\d+)*)/.exec(label)?.[1] : undefined;
 }
 
 /** `"@dana"`, `'@dana'`, `@dana`, `dana` → `dana` (YAML habits carry over into attributes). */

@@ -3,6 +3,7 @@ import { Range } from "../text/positions";
 import { CommentNode } from "../syntax/blockTree";
 import { Direction } from "../syntax/inlineTree";
 import { Day, Period } from "./dates";
+import { Section } from "./sections";
 import { Value } from "./values";
 
 /** The semantic model of one `.okr.md` file: scorecard → perspectives → objectives → key results. */
@@ -186,4 +187,8 @@ export interface Scorecard extends Grading {
   otherHeadings: OtherHeading[];
   comments: CommentNode[];
   problems: ReadProblem[];
+  /** The sections, in order; a later version of the document reuses those it did not change. */
+  sections: Section[];
+  /** The settings sections are read with (configuration, date, period): sections are reused only under the same. */
+  sectionContext: string;
 }

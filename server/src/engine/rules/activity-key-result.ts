@@ -24,16 +24,14 @@ export const activityKeyResult: Rule = {
   code: "activity-key-result",
   defaultSeverity: "info",
   summary: "A key result reads as an activity (launch, build, hold…) with no metric.",
-  check({ scorecard, report }) {
-    for (const objective of scorecard.objectives) {
-      for (const kr of objective.keyResults) {
-        if (!isActivity(kr)) continue;
-        report({
-          range: kr.textRange,
-          message: "This reads as an activity, not an outcome: key results measure what changes, initiatives list the work.",
-          fixes: [{ ...makeInitiativeFix(kr), preferred: true }],
-        });
-      }
+  checkObjective(objective, { report }) {
+    for (const kr of objective.keyResults) {
+      if (!isActivity(kr)) continue;
+      report({
+        range: kr.textRange,
+        message: "This reads as an activity, not an outcome: key results measure what changes, initiatives list the work.",
+        fixes: [{ ...makeInitiativeFix(kr), preferred: true }],
+      });
     }
   },
 };

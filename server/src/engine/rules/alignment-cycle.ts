@@ -1,5 +1,5 @@
 import { Objective, Scorecard } from "../model/scorecard";
-import { Rule } from "./rule";
+import { Rule, WorkspaceQuery } from "./rule";
 
 export const alignmentCycle: Rule = {
   code: "alignment-cycle",
@@ -26,7 +26,7 @@ function cycleBack(
   start: Objective,
   next: Objective,
   nextScorecard: Scorecard,
-  resolve: Parameters<Rule["check"]>[0]["workspace"]["resolve"],
+  resolve: WorkspaceQuery["resolve"],
 ): Objective[] | undefined {
   const seen = new Set<Objective>();
   const walk = (objective: Objective, scorecard: Scorecard, path: Objective[]): Objective[] | undefined => {

@@ -4,15 +4,13 @@ export const baselineEqualsTarget: Rule = {
   code: "baseline-equals-target",
   defaultSeverity: "warning",
   summary: "A key result's baseline and target are the same.",
-  check({ scorecard, report }) {
-    for (const objective of scorecard.objectives) {
-      for (const kr of objective.keyResults) {
-        if (!kr.baseline || !kr.target || kr.baseline.amount !== kr.target.amount) continue;
-        report({
-          range: kr.target.range,
-          message: `The target equals the baseline (${kr.baseline.raw}): this keeps a level rather than moving it. If holding it is the goal, say so with '≥ ${kr.target.raw}'.`,
-        });
-      }
+  checkObjective(objective, { report }) {
+    for (const kr of objective.keyResults) {
+      if (!kr.baseline || !kr.target || kr.baseline.amount !== kr.target.amount) continue;
+      report({
+        range: kr.target.range,
+        message: `The target equals the baseline (${kr.baseline.raw}): this keeps a level rather than moving it. If holding it is the goal, say so with '≥ ${kr.target.raw}'.`,
+      });
     }
   },
 };

@@ -6,7 +6,7 @@ export const deadlineOutsidePeriod: Rule = {
   code: "deadline-outside-period",
   defaultSeverity: "warning",
   summary: "A key result's (or objective's) date lies outside the scorecard's period.",
-  check({ scorecard, report }) {
+  checkObjective(objective, { scorecard, report }) {
     const period = scorecard.period;
     if (!period) return;
     const check = (date: DateRef | undefined) => {
@@ -16,9 +16,7 @@ export const deadlineOutsidePeriod: Rule = {
         message: `${isoFromDay(date.day)} is outside the period ${period.label} (${isoFromDay(period.start)} to ${isoFromDay(period.end)}).`,
       });
     };
-    for (const objective of scorecard.objectives) {
-      check(objective.due);
-      for (const kr of objective.keyResults) check(kr.deadline);
-    }
+    check(objective.due);
+    for (const kr of objective.keyResults) check(kr.deadline);
   },
 };

@@ -59,11 +59,21 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-/** One rule: a stable kebab-case code, a default severity, a doc page at docs/rules/<code>.md. */
+/**
+ * One rule: a stable kebab-case code, a default severity, a doc page at docs/rules/<code>.md. It
+ * checks the whole document, each objective, or both.
+ */
 export interface Rule {
   code: string;
   defaultSeverity: Severity;
   /** One line for the rules table, the SARIF rule and the JSON schema. */
   summary: string;
-  check(context: RuleContext): void;
+  /** Checks what spans objectives: counts, perspectives, links, the front matter. */
+  check?(context: RuleContext): void;
+  /**
+   * Checks one objective. What it reports may depend only on that objective and on the document's
+   * settings (framework, period, today, configuration): it is kept with the objective's section and
+   * reused while the section's text does not change.
+   */
+  checkObjective?(objective: Objective, context: RuleContext): void;
 }

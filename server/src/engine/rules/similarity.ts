@@ -12,11 +12,17 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The candidate closest to `word` (case-insensitive), with its distance. */
-export function closest(word: string, candidates: Iterable<string>): { match: string; distance: number } | undefined {
+/**
+ * The candidate closest to `word` (case-insensitive), with its distance; only candidates within
+ * `within` edits are considered.
+ */
+export function closest(word: string, candidates: Iterable<string>, within = Infinity): { match: string; distance: number } | undefined {
   let best: { match: string; distance: number } | undefined;
   const w = word.toLowerCase();
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what cannot be nearer.
+    const lengthDifference = Math.abs(w.length - candidate.length);
+    if (lengthDifference > within || (best && lengthDifference >= best.distance)) continue;
     const distance = editDistance(w, candidate.toLowerCase());
     if (!best || distance < best.distance) best = { match: candidate, distance };
   }

@@ -4,18 +4,16 @@ export const tooManyKeyResults: Rule = {
   code: "too-many-key-results",
   defaultSeverity: "warning",
   summary: "An objective has more than 5 key results (bsc: more than 2 measures).",
-  check({ scorecard, config, report }) {
+  checkObjective(objective, { scorecard, config, report }) {
     const bsc = scorecard.framework === "bsc";
     const max = bsc ? config.limits.maxMeasures : config.limits.maxKeyResults;
     const noun = bsc ? "measures" : "key results";
-    for (const objective of scorecard.objectives) {
-      const krs = objective.keyResults;
-      for (const kr of krs.slice(max)) {
-        report({
-          range: kr.labelRange ?? kr.textRange,
-          message: `${objective.id} has ${krs.length} ${noun}; at most ${max} keep it focused. Move the rest to another objective or drop them.`,
-        });
-      }
+    const krs = objective.keyResults;
+    for (const kr of krs.slice(max)) {
+      report({
+        range: kr.labelRange ?? kr.textRange,
+        message: `${objective.id} has ${krs.length} ${noun}; at most ${max} keep it focused. Move the rest to another objective or drop them.`,
+      });
     }
   },
 };

@@ -15,12 +15,10 @@ export const ungradedKeyResult: Rule = {
   code: "ungraded-key-result",
   defaultSeverity: "hint",
   summary: "A key result has no current value yet, so it is left out of the averages.",
-  check({ scorecard, report }) {
-    for (const objective of scorecard.objectives) {
-      for (const kr of objective.keyResults) {
-        const why = whyUngraded(kr);
-        if (why) report({ range: kr.labelRange ?? kr.textRange, message: `Ungraded, left out of ${objective.id}'s grade. ${why}` });
-      }
+  checkObjective(objective, { report }) {
+    for (const kr of objective.keyResults) {
+      const why = whyUngraded(kr);
+      if (why) report({ range: kr.labelRange ?? kr.textRange, message: `Ungraded, left out of ${objective.id}'s grade. ${why}` });
     }
   },
 };

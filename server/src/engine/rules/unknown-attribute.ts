@@ -18,12 +18,11 @@ export const unknownAttribute: Rule = {
   defaultSeverity: "warning",
   summary: "An attribute key is not known; names the closest one.",
   check(context) {
-    const { scorecard } = context;
-    for (const entry of scorecard.frontMatter?.entries ?? []) check(context, entry, FRONT_MATTER, true);
-    for (const objective of scorecard.objectives) {
-      for (const a of objective.attributes) check(context, a, OBJECTIVE, false);
-      for (const kr of objective.keyResults) for (const a of kr.attributes) check(context, a, KEY_RESULT, false);
-    }
+    for (const entry of context.scorecard.frontMatter?.entries ?? []) check(context, entry, FRONT_MATTER, true);
+  },
+  checkObjective(objective, context) {
+    for (const a of objective.attributes) check(context, a, OBJECTIVE, false);
+    for (const kr of objective.keyResults) for (const a of kr.attributes) check(context, a, KEY_RESULT, false);
   },
 };
 

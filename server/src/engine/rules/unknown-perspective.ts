@@ -14,8 +14,9 @@ export const unknownPerspective: Rule = {
     for (const heading of scorecard.otherHeadings) {
       const text = normalisePerspective(heading.text);
       if (text.length < 4) continue;
-      const near = closest(text, names.keys());
-      if (!near || near.distance === 0 || near.distance > (text.length < 8 ? 1 : 2)) continue;
+      const within = text.length < 8 ? 1 : 2;
+      const near = closest(text, names.keys(), within);
+      if (!near || near.distance === 0 || near.distance > within) continue;
       const canonical = names.get(near.match)!;
       report({
         range: heading.range,

@@ -7,21 +7,19 @@ export const unmeasurableKeyResult: Rule = {
   code: "unmeasurable-key-result",
   defaultSeverity: "warning",
   summary: "A key result has no number and is no checkbox.",
-  check({ scorecard, report }) {
+  checkObjective(objective, { scorecard, report }) {
     const by = scorecard.period ? ` by ${isoFromDay(scorecard.period.end)}` : "";
-    for (const objective of scorecard.objectives) {
-      for (const kr of objective.keyResults) {
-        if (kr.hasNumber || kr.binary || kr.score !== undefined || isActivity(kr)) continue;
-        const end = kr.textRange.end;
-        report({
-          range: kr.textRange,
-          message: "No number to grade this key result by. Say where it starts and where it should get to (from X to Y), or make it a checkbox.",
-          fixes: [
-            { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: { start: end, end }, newText: ` from 0 to 100${by}` }] },
-            makeInitiativeFix(kr),
-          ],
-        });
-      }
+    for (const kr of objective.keyResults) {
+      if (kr.hasNumber || kr.binary || kr.score !== undefined || isActivity(kr)) continue;
+      const end = kr.textRange.end;
+      report({
+        range: kr.textRange,
+        message: "No number to grade this key result by. Say where it starts and where it should get to (from X to Y), or make it a checkbox.",
+        fixes: [
+          { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: { start: end, end }, newText: ` from 0 to 100${by}` }] },
+          makeInitiativeFix(kr),
+        ],
+      });
     }
   },
 };

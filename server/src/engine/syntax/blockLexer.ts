@@ -2,14 +2,24 @@ import { LineIndex } from "../text/lines";
 import { AttributeNode, CommentNode, FrontMatterNode, HeadingNode, ListItemNode, TableRowNode, TableCell } from "./blockTree";
 import * as B from "./blockTokens";
 
-export interface BlockLexResult {
+/** The line tokens of one section: a heading and the lines up to the next heading. */
+export interface SectionLex {
   tokens: B.LineToken[];
-  frontMatter?: FrontMatterNode;
   comments: CommentNode[];
-  errors: { line: number; start: number; end: number; message: string }[];
+  errors: BlockError[];
+  /** The line after the section: the next heading, or the line count. */
+  end: number;
+  /** False when an unclosed `<!--` was looked for past the section: its reading depends on later text. */
+  selfContained: boolean;
 }
 
-/** `O1:`, `O1.`, `O1 -`, `Objective:`, `Objective 3:` at the start of a heading (spec §1.2). */
+export interface BlockError {
+  line: number;
+  start: number;
+  end: number;
+  message: string;
+}
+
 export const OBJECTIVE_LABEL = /^(O\s?\d+(?:\.\d+)*|Objective(?:\s+\d+(?:\.\d+)*)?)\s*(?::|\.(?!\d)|\s[-–—](?=\s|$))\s*/i;
 /** `key: value`: an attribute line, or the text of a list item under a key result. */
 export const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
@@ -46,33 +56,44 @@ function indentOf(text: string): { column: number; index: number } {
   return { column, index };
 }
 
+/** Whether a line is an ATX heading (when not inside code or a comment): where a section starts. */
+export function isHeadingLine(text: string): boolean {
+  const { column, index } = indentOf(text);
+  return column < 4 && text.charCodeAt(index) === Char.Hash && readHeading(text, index, 0) !== undefined;
+}
+
 /**
- * Splits a document into line tokens for the block parser. Front matter, fenced code and HTML
- * comments are consumed here; everything else becomes one token per non-blank line.
+ * Front matter: a `---` first line up to the closing `---`. Read before the sections: its extent can
+ * depend on any later line.
  */
-export function lexBlocks(lines: LineIndex): BlockLexResult {
+export function lexFrontMatter(lines: LineIndex): { node?: FrontMatterNode; error?: BlockError } {
+  const texts = lines.lines;
+  if (texts[0].slice(lines.contentStart(0)).trimEnd() !== "---") return {};
+  const node = readFrontMatter(texts);
+  const error = node.closed ? undefined : { line: 0, start: 0, end: texts[0].length, message: "The front matter opened here is never closed with a '---' line." };
+  return { node, error };
+}
+
+/**
+ * Lexes one section into line tokens for the block parser: from `start` (a heading, or the first
+ * line after the front matter) up to the next heading. Fenced code and HTML comments are consumed
+ * here; everything else becomes one token per non-blank line. A heading resets every state the
+ * lexer keeps, so a section's tokens depend on its own text only: that is what lets an unchanged
+ * section be reused after an edit elsewhere (model/sections.ts).
+ */
+export function lexSection(lines: LineIndex, start: number): SectionLex {
   const tokens: B.LineToken[] = [];
   const comments: CommentNode[] = [];
-  const errors: BlockLexResult["errors"] = [];
+  const errors: BlockError[] = [];
   const texts = lines.lines;
   const count = texts.length;
-  let line = 0;
-  let frontMatter: FrontMatterNode | undefined;
-
-  if (texts[0].slice(lines.contentStart(0)).trimEnd() === "---") {
-    frontMatter = readFrontMatter(texts);
-    if (!frontMatter.closed) {
-      errors.push({ line: 0, start: 0, end: texts[0].length, message: "The front matter opened here is never closed with a '---' line." });
-    }
-    tokens.push(B.lineToken(B.FrontMatter, 0, frontMatter));
-    line = frontMatter.endLine + 1;
-  }
 
   /** Marker columns of the open list items, outermost first. */
   const listStack: number[] = [];
   let previousBlank = true;
+  let selfContained = true;
 
-  for (; line < count; line++) {
+  for (let line = start; line < count; line++) {
     const text = texts[line];
     const { column, index } = indentOf(text);
     if (index === text.length) {
@@ -97,12 +118,14 @@ export function lexBlocks(lines: LineIndex): BlockLexResult {
         line = close;
         continue;
       }
+      selfContained = false;
     }
     if (column >= 4 && listStack.length === 0) continue; // indented code block
 
     if (first === Char.Hash && column < 4) {
       const heading = readHeading(text, index, line);
       if (heading) {
+        if (line > start) return { tokens, comments, errors, end: line, selfContained };
         listStack.length = 0;
         const title = text.slice(heading.textStart, heading.textEnd);
         tokens.push(B.lineToken(OBJECTIVE_LABEL.test(title) ? B.ObjectiveHeading : B.Heading, line, heading));
@@ -135,7 +158,7 @@ export function lexBlocks(lines: LineIndex): BlockLexResult {
     const attribute = column < 4 ? readAttribute(text, index, line) : undefined;
     tokens.push(attribute ? B.lineToken(B.Attribute, line, attribute) : B.lineToken(B.Paragraph, line, undefined));
   }
-  return { tokens, frontMatter, comments, errors };
+  return { tokens, comments, errors, end: count, selfContained };
 }
 
 function readFrontMatter(texts: string[]): FrontMatterNode {
@@ -149,7 +172,7 @@ function readFrontMatter(texts: string[]): FrontMatterNode {
   return { startLine: 0, endLine: end, closed: false };
 }
 
-function skipFence(texts: string[], start: number, fence: string, errors: BlockLexResult["errors"]): number {
+function skipFence(texts: string[], start: number, fence: string, errors: BlockError[]): number {
   const marker = fence[0];
   for (let line = start + 1; line < texts.length; line++) {
     const t = texts[line].trimStart();

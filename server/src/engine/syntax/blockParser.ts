@@ -3,9 +3,10 @@ import * as B from "./blockTokens";
 import { AttributeNode, BlockNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode, TableRowNode } from "./blockTree";
 
 /**
- * The block grammar (spec §1.2–1.4, §1.7) over line tokens:
+ * The block grammar (spec §1.2–1.4, §1.7) over the line tokens of one section (a heading and the
+ * lines up to the next one; the front matter is read before):
  *
- *   document  := FrontMatter? (objective | Heading | table | stray)*
+ *   section   := (objective | Heading | table | stray)*
  *   objective := ObjectiveHeading (Attribute | Paragraph)* (item | Paragraph | Attribute)*
  *   item      := ListItem NestedItem*
  *   table     := TableRow TableDelimiter TableRow*
@@ -19,9 +20,8 @@ class BlockParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  document = this.RULE("document", (): BlockNode[] => {
+  section = this.RULE("section", (): BlockNode[] => {
     const blocks: BlockNode[] = [];
-    this.OPTION(() => this.CONSUME(B.FrontMatter));
     this.MANY(() => {
       this.OR([
         {
@@ -115,5 +115,5 @@ const parser = new BlockParser();
 
 export function parseBlocks(tokens: B.LineToken[]): BlockNode[] {
   parser.input = tokens;
-  return parser.document() ?? [];
+  return parser.section() ?? [];
 }

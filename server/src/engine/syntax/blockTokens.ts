@@ -4,7 +4,6 @@ import { createToken, createTokenInstance, IToken, TokenType } from "chevrotain"
  * One token per significant line. The block lexer (blockLexer.ts) makes them by looking at the
  * first characters of each line, which is ~30× faster than running a regex lexer over the text.
  */
-export const FrontMatter = createToken({ name: "FrontMatter", pattern: /NA/ });
 export const Heading = createToken({ name: "Heading", pattern: /NA/ });
 export const ObjectiveHeading = createToken({ name: "ObjectiveHeading", pattern: /NA/ });
 export const ListItem = createToken({ name: "ListItem", pattern: /NA/ });
@@ -15,7 +14,6 @@ export const TableDelimiter = createToken({ name: "TableDelimiter", pattern: /NA
 export const Paragraph = createToken({ name: "Paragraph", pattern: /NA/ });
 
 export const blockTokenTypes: TokenType[] = [
-  FrontMatter,
   Heading,
   ObjectiveHeading,
   ListItem,

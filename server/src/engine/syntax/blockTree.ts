@@ -76,11 +76,3 @@ export interface CommentNode {
   line: number;
   text: string;
 }
-
-export interface DocumentNode {
-  frontMatter?: FrontMatterNode;
-  blocks: BlockNode[];
-  comments: CommentNode[];
-  /** Syntax errors of the block structure (an unclosed front matter or code fence). */
-  errors: { line: number; start: number; end: number; message: string }[];
-}

@@ -11,6 +11,17 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     let start = 0;
+    if (text.indexOf("\r") < 0) {
+      // Only LF: the native search is several times faster than a loop over the characters.
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
+        this.lines.push(text.slice(start, i));
+        this.offsets.push(start);
+        start = i + 1;
+      }
+      this.lines.push(text.slice(start));
+      this.offsets.push(start);
+      return;
+    }
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);

@@ -3,7 +3,6 @@ import { OkrConfig } from "../config/config";
 import { Day } from "../model/dates";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
 import { slugify } from "../model/links";
-import { InlineCache } from "../syntax/inlineCache";
 import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
 
 /** What the workspace needs from its surroundings; the CLI reads the disk, the server asks the editor. */
@@ -31,22 +30,22 @@ export class Workspace implements WorkspaceQuery {
   /** Files read only to resolve links: uri → analysis, or null when there is no such file. */
   private readonly linked = new Map<string, Analysis | null>();
   private childIndex: Map<Objective, AlignedChild[]> | undefined;
-  /** Per open document: inline parses of its previous version (a keystroke re-parses one line). */
-  private readonly inlineCaches = new Map<string, InlineCache>();
+  /** The analysis of a document's previous text, until its new text is analysed: its unchanged sections are reused. */
+  private readonly previous = new Map<string, Analysis>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
   set(uri: string, text: string): void {
     if (this.texts.get(uri) === text) return;
     this.texts.set(uri, text);
-    this.analyses.delete(uri);
+    this.retire(uri);
     this.linked.delete(uri);
     this.childIndex = undefined;
   }
 
   delete(uri: string): void {
     this.texts.delete(uri);
-    this.inlineCaches.delete(uri);
+    this.previous.delete(uri);
     this.analyses.delete(uri);
     this.linked.delete(uri);
     this.childIndex = undefined;
@@ -55,8 +54,15 @@ export class Workspace implements WorkspaceQuery {
   /** Forget files read for links and cached configuration (a file changed on disk). */
   invalidateLinked(): void {
     this.linked.clear();
-    this.analyses.clear();
+    for (const uri of [...this.analyses.keys()]) this.retire(uri);
     this.childIndex = undefined;
+  }
+
+  /** Drops a document's analysis, keeping it to build the next one from. */
+  private retire(uri: string): void {
+    const analysis = this.analyses.get(uri);
+    if (analysis) this.previous.set(uri, analysis);
+    this.analyses.delete(uri);
   }
 
   uris(): string[] {
@@ -72,9 +78,8 @@ export class Workspace implements WorkspaceQuery {
     if (!analysis) {
       const text = this.texts.get(uri);
       if (text === undefined) return this.linkedAnalysis(uri) ?? undefined;
-      let inlineCache = this.inlineCaches.get(uri);
-      if (!inlineCache) this.inlineCaches.set(uri, (inlineCache = new InlineCache()));
-      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, inlineCache });
+      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, previous: this.previous.get(uri) });
+      this.previous.delete(uri);
       this.analyses.set(uri, analysis);
     }
     return analysis;
@@ -131,6 +136,14 @@ export class Workspace implements WorkspaceQuery {
 }
 
 const objectiveIndexes = new WeakMap<Scorecard, Map<string, Objective>>();
+/** `O1 - Grow revenue` is also reached as `#o1-grow-revenue`; kept while the objective is reused. */
+const labelSlugs = new WeakMap<Objective, string>();
+
+function labelSlug(o: Objective & { label: string }): string {
+  let slug = labelSlugs.get(o);
+  if (slug === undefined) labelSlugs.set(o, (slug = slugify(`${o.label} ${o.title}`)));
+  return slug;
+}
 
 /** An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. */
 export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
@@ -140,7 +153,7 @@ export function findObjective(scorecard: Scorecard, fragment: string): Objective
     // Labels win over slugs, and the first of duplicates wins: add slugs first, then labels, in reverse.
     for (const o of [...scorecard.objectives].reverse()) {
       index.set(o.slug, o);
-      if (o.label) index.set(slugify(`${o.label} ${o.title}`), o);
+      if (o.label) index.set(labelSlug(o as Objective & { label: string }), o);
     }
     for (const o of [...scorecard.objectives].reverse()) index.set(o.id.toLowerCase(), o);
     objectiveIndexes.set(scorecard, index);

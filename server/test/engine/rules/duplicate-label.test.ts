@@ -13,7 +13,7 @@ describe("duplicate-label", () => {
     );
     assert.equal(d.severity, "error");
     assert.match(d.message, /KR1/);
-    assert.match(d.message, /line 2/);
+    assert.match(d.message, /1 line above/);
     assert.equal(d.related?.[0].range.start.line, 1);
   });
 

@@ -1,0 +1,117 @@
+import * as assert from "node:assert/strict";
+import * as fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
+import { TODAY } from "./helpers";
+
+/**
+ * A document analysed after edits, reusing the sections the edits did not touch, gives exactly what
+ * a fresh analysis of the same text gives: the same model, grades and diagnostics at the same places.
+ */
+const runs = Number(process.env.OKR_PROPERTY_RUNS ?? 10_000) / 5;
+const seed = Number(process.env.OKR_PROPERTY_SEED ?? 20272);
+const URI = "file:///p/doc.okr.md";
+
+const samples = ["commuter-rail.okr.md", "commuter-rail-grid.okr.md", "every-rule.okr.md", "saas-okrs.okr.md"].map((f) =>
+  readFileSync(`samples/${f}`, "utf8"),
+);
+
+/** Edits that move, split, join and hide sections, or change what they read as. */
+const insertions = [
+  "\n", "\n\n", "x", "## ", "### O9: New objective\n", "## Customer\n", "# Title\n", "- KR1: Revenue from 1 to 2\n", "KR1: ",
+  "- KR9: Churn from 5% to 3%\n  - 2027-01-10: 4%\n", "owner: @a\n", "```\n", "~~~\n", "<!-- ", " -->", "<!-- okr-disable missing-owner -->\n",
+  "| Perspective | Objective | Measure | Target |\n|---|---|---|---|\n| Customer | O8: y | NPS | ≥ 5 |\n", "---\n", "period: 2027-Q2\n",
+  "Objective: Unnumbered\n", "### Objective: Another\n- KR1: a from 1 to 2\n", "\r\n", "🚀", "- [x] Ship it\n",
+];
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 40 })),
+  insert: fc.oneof(fc.constantFrom(...insertions), fc.constant("")),
+});
+
+function apply(text: string, edit: Edit): string {
+  const at = edit.at % (text.length + 1);
+  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+}
+
+/** The whole model as JSON, with the back references written as names. */
+function snapshot(scorecard: Scorecard): string {
+  return JSON.stringify(scorecard, function (this: unknown, key, value) {
+    if (key === "lines" || key === "sections" || key === "objective") return undefined;
+    if (key === "perspective") return value?.name;
+    if (key === "objectives" && this !== scorecard) return (value as { id: string }[]).map((o) => o.id);
+    return value;
+  });
+}
+
+function fresh(text: string) {
+  const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+  workspace.set(URI, text);
+  return { scorecard: workspace.analysis(URI)!.scorecard, diagnostics: workspace.diagnostics(URI) };
+}
+
+describe("incremental analysis", () => {
+  it(`after any edits equals a fresh analysis (${runs} edit sequences, seed ${seed})`, function () {
+    this.timeout(0);
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (base, edits) => {
+        const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+        let text = base;
+        workspace.set(URI, text);
+        workspace.diagnostics(URI);
+        for (const edit of edits) {
+          text = apply(text, edit);
+          workspace.set(URI, text);
+          const diagnostics = workspace.diagnostics(URI);
+          const expected = fresh(text);
+          assert.equal(snapshot(workspace.analysis(URI)!.scorecard), snapshot(expected.scorecard));
+          assert.deepEqual(diagnostics, expected.diagnostics);
+        }
+      }),
+      { numRuns: runs, seed },
+    );
+  });
+
+  it("reads only the section an edit touched, and moves the ones below", () => {
+    const text = readFileSync("samples/commuter-rail.okr.md", "utf8");
+    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    const edited = before.objectives[1];
+    const at = before.lines.offsetAt(edited.keyResults[0].textRange.end);
+    // A new line in the second objective: the first stays, the rest move one line down.
+    const after = analyzeText(text.slice(0, at) + "\n  - note" + text.slice(at), {
+      uri: URI,
+      config: defaultConfig(),
+      today: TODAY,
+      previous: { scorecard: before, config: defaultConfig() },
+    }).scorecard;
+    assert.equal(after.objectives.length, before.objectives.length);
+    after.objectives.forEach((o, i) => {
+      if (i === 1) assert.notEqual(o, before.objectives[i], "the edited objective is read again");
+      else assert.equal(o, before.objectives[i], `${o.id} is reused`);
+    });
+    const last = after.objectives[after.objectives.length - 1];
+    const fromScratch = analyzeText(after.lines.text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    assert.deepEqual(last.range, fromScratch.objectives[fromScratch.objectives.length - 1].range);
+  });
+
+  it("reads everything again when the front matter changes what values mean", () => {
+    const text = "---\nperiod: 2027-Q1\n---\n## O1: Grow\n- KR1: Revenue from 1 to 2 by Mar 1\n";
+    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    const after = analyzeText(text.replace("2027-Q1", "2028-Q1"), {
+      uri: URI,
+      config: defaultConfig(),
+      today: TODAY,
+      previous: { scorecard: before, config: defaultConfig() },
+    }).scorecard;
+    assert.notEqual(after.objectives[0], before.objectives[0]);
+    assert.equal(after.objectives[0].keyResults[0].deadline?.text, "Mar 1");
+    assert.notEqual(after.objectives[0].keyResults[0].deadline?.day, before.objectives[0].keyResults[0].deadline?.day);
+  });
+});
