@@ -84,6 +84,12 @@ describe("inline grammar: the metric phrase (spec §1.5)", () => {
     }
   });
 
+  it("reads every word or sign that can start a phrase as prose when no phrase follows", () => {
+    for (const cue of ["from", "to", "by", "reach", "at", "above", "under", "less", "more", "now", "current", "—", "-", "(", "increase", "cut", "@sam"]) {
+      for (const text of [cue, `${cue} it`, `it ${cue}`]) assert.deepEqual(metric(text).errors, [], text);
+    }
+  });
+
   it("reports a half-typed phrase at the place where the value is missing", () => {
     const m = metric("Net revenue from $40M to");
     assert.equal(m.errors.length, 1);

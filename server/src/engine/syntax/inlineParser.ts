@@ -1,16 +1,8 @@
-import {
-  EmbeddedActionsParser,
-  IParserErrorMessageProvider,
-  IToken,
-  Lexer,
-  TokenType,
-  tokenMatcher,
-  EOF,
-} from "chevrotain";
+import { EmbeddedActionsParser, IOrAlt, IParserErrorMessageProvider, IToken, OrMethodOpts, TokenType, EOF } from "chevrotain";
 import * as T from "./inlineTokens";
+import { lexInline } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
 import { monthFromName } from "../model/dates";
-import { readNumber } from "../model/values";
 
 /** Words that follow a number without being its unit ("80% of reviewers"). */
 const NOT_UNITS = new Set(
@@ -46,8 +38,6 @@ const messages: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ actual, previous }) => `Expected more${after(previous)}${found(actual[0])}.`,
 };
 
-const lexer = new Lexer(T.inlineTokenTypes, { positionTracking: "onlyOffset", ensureOptimizations: true });
-
 /**
  * The grammar of the text inside a key result, an attribute value or a check-in (spec §1.5, §1.6).
  * Phrases are recognised anywhere in free text; a phrase that starts unambiguously (`from 40 to`,
@@ -65,8 +55,9 @@ class InlineParser extends EmbeddedActionsParser {
     this.phrase = phrase;
   }
 
+  /** Whether the token `offset` ahead is of this type (never a category: those need tokenMatcher). */
   private is(offset: number, type: TokenType): boolean {
-    return tokenMatcher(this.LA(offset), type);
+    return this.LA(offset).tokenType === type;
   }
 
   /** A number, possibly preceded by a unit word ("800ms" lexes as 800 + "ms"). */
@@ -86,38 +77,74 @@ class InlineParser extends EmbeddedActionsParser {
     );
   }
 
+  // Made once, not per token: the alternatives refer to nothing but `this`.
+  private keyResultAlternatives?: OrMethodOpts<unknown>;
+  private cueAlternatives?: OrMethodOpts<unknown>;
+  private phraseAlternatives?: IOrAlt<unknown>[];
+
   keyResult = this.RULE("keyResult", () => {
+    // The next token alone tells a cue, an owner, a verb and prose apart: a table, no gates.
     this.MANY(() => {
-      // One token of lookahead: the gates decide, so a started phrase commits and reports what is missing.
-      this.OR({
+      this.OR((this.keyResultAlternatives ??= {
         IGNORE_AMBIGUITIES: true,
         MAX_LOOKAHEAD: 1,
         DEF: [
-          { GATE: () => this.is(1, T.From) && this.numberAt(2) > 0, ALT: () => this.SUBRULE(this.fromTo) },
-          { GATE: () => this.startsRange(), ALT: () => this.SUBRULE(this.range) },
-          { GATE: () => this.startsBound(), ALT: () => this.SUBRULE(this.bound) },
-          {
-            GATE: () => this.is(1, T.By) && (this.numberAt(2) > 0 || this.startsDate(2)),
-            ALT: () => this.SUBRULE(this.byPhrase),
-          },
-          {
-            GATE: () =>
-              ((this.is(1, T.Dash) || this.is(1, T.LParen)) && (this.is(2, T.Current) || this.is(2, T.Now))) ||
-              (this.is(1, T.Current) && this.numberAt(2) > 0),
-            ALT: () => this.SUBRULE(this.currentShorthand),
-          },
+          { ALT: () => this.SUBRULE(this.cue) },
           { ALT: () => this.SUBRULE(this.owner) },
           { ALT: () => this.SUBRULE(this.verb) },
-          { GATE: () => this.is(1, T.NumberLiteral), ALT: () => this.SUBRULE(this.bareNumber) },
           { ALT: () => this.CONSUME(T.AnyToken) },
         ],
-      });
+      }));
     });
   });
 
+  /** At a word or sign that can start a phrase: the phrase if one starts here, else a bare number or prose. */
+  private cue = this.RULE("cue", () => {
+    // The gate looks further ahead, so a started phrase commits and reports what is missing.
+    this.OR((this.cueAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { GATE: () => this.startsPhrase(), ALT: () => this.SUBRULE(this.startedPhrase) },
+        { GATE: () => this.is(1, T.NumberLiteral), ALT: () => this.SUBRULE(this.bareNumber) },
+        { ALT: () => this.CONSUME(T.Cue) },
+      ],
+    }));
+  });
+
+  /** Whether the next tokens start a phrase: `from 40`, `40 →`, `40 to 50`, `≥`, `under 40`, `by Q2`, `— current`. */
+  private startsPhrase(): boolean {
+    switch (this.LA(1).tokenType) {
+      case T.From:
+        return this.numberAt(2) > 0;
+      case T.NumberLiteral:
+        return this.startsRange();
+      case T.By:
+        return this.numberAt(2) > 0 || this.startsDate(2);
+      case T.Dash:
+      case T.LParen:
+        return this.is(2, T.Current) || this.is(2, T.Now);
+      case T.Current:
+        return this.numberAt(2) > 0;
+      default:
+        return this.startsBound();
+    }
+  }
+
+  /** A phrase that startsPhrase() found: its first token tells which. */
+  private startedPhrase = this.RULE("startedPhrase", () => {
+    this.OR((this.phraseAlternatives ??= [
+      { ALT: () => this.SUBRULE(this.fromTo) },
+      { ALT: () => this.SUBRULE(this.range) },
+      { ALT: () => this.SUBRULE(this.bound) },
+      { ALT: () => this.SUBRULE(this.byPhrase) },
+      { ALT: () => this.SUBRULE(this.currentShorthand) },
+    ]));
+  });
+
+  /** At a number: `40 →`, `40 to 50`, `800ms -> 300ms`. */
   private startsRange(): boolean {
     const n = this.numberAt(1);
-    if (n === 0) return false;
     if (this.is(n + 1, T.Arrow)) return true;
     return this.is(n + 1, T.To) && this.is(n + 2, T.NumberLiteral);
   }
@@ -225,7 +252,7 @@ class InlineParser extends EmbeddedActionsParser {
    * in `16 two hospitals signed` the words are the note.
    */
   value = this.RULE("value", (attachedUnitOnly?: boolean): NumberNode | undefined => {
-    const token = this.CONSUME(T.NumberLiteral);
+    const token = this.CONSUME(T.NumberLiteral) as T.InlineToken;
     const unit = this.OPTION({
       GATE: () => isUnit(this.LA(1).image) && (!attachedUnitOnly || this.LA(1).startOffset === token.startOffset + token.image.length),
       DEF: () => this.CONSUME(T.Word),
@@ -300,12 +327,23 @@ class InlineParser extends EmbeddedActionsParser {
   });
 }
 
+/** A word in Latin script that is not a common English word (`ms`, `users`, `hours`; not `of`). */
 function isUnit(image: string): boolean {
-  return /^[A-Za-z\u00c0-\u024f]/.test(image) && !NOT_UNITS.has(image.toLowerCase());
+  const c = image.charCodeAt(0);
+  const latin = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+  return latin && !NOT_UNITS.has(image.toLowerCase());
 }
 
+/** 1900–2199 written as four digits. */
 function isYear(token: IToken): boolean {
-  return tokenMatcher(token, T.NumberLiteral) && /^(19|20|21)\d\d$/.test(token.image);
+  const image = token.image;
+  if (token.tokenType !== T.NumberLiteral || image.length !== 4 || !isDigit(image, 2) || !isDigit(image, 3)) return false;
+  return image[0] === "1" ? image[1] === "9" : image[0] === "2" && (image[1] === "0" || image[1] === "1");
+}
+
+function isDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 function end(token: IToken): number {
@@ -316,9 +354,9 @@ function real(token: IToken | undefined): token is IToken {
   return token !== undefined && !token.isInsertedInRecovery && token.image !== undefined;
 }
 
-function toNumber(token: IToken, unit: IToken | undefined): NumberNode | undefined {
+function toNumber(token: T.InlineToken, unit: IToken | undefined): NumberNode | undefined {
   if (!real(token)) return undefined;
-  const { amount, currency, percent } = readNumber(token.image);
+  const { amount, currency, percent } = token.payload!;
   const hasUnit = real(unit);
   return {
     amount,
@@ -379,9 +417,8 @@ export function emptyPhrase(): MetricPhrase {
 
 const parser = new InlineParser();
 
-function run<R>(text: string, phrase: MetricPhrase, entry: () => R): R {
-  const lexed = lexer.tokenize(text);
-  parser.input = lexed.tokens;
+function run<R>(text: string, tokens: IToken[], phrase: MetricPhrase, entry: () => R): R {
+  parser.input = tokens;
   parser.setPhrase(phrase);
   const result = entry();
   for (const error of parser.errors) phrase.errors.push(toError(error.token, error.message, text.length));
@@ -396,20 +433,23 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
   const phrase = emptyPhrase();
-  run(text, phrase, () => parser.keyResult());
+  run(text, lexInline(text), phrase, () => parser.keyResult());
   return phrase;
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
 export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
   const phrase = emptyPhrase();
-  const value = run(text, phrase, () => parser.valueWithNote());
+  // After a number only the word against it (a unit) is read: the note cannot change the result.
+  let tokens = lexInline(text, 2);
+  if (tokens[0]?.tokenType !== T.NumberLiteral) tokens = lexInline(text);
+  const value = run(text, tokens, phrase, () => parser.valueWithNote());
   return { value, errors: phrase.errors };
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
   const phrase = emptyPhrase();
-  const date = run(text, phrase, () => parser.dateOnly());
+  const date = run(text, lexInline(text), phrase, () => parser.dateOnly());
   return { date, errors: phrase.errors };
 }
