@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
 import { Diagnostic, Fix, Scorecard, TextEdit } from "../engine";
-import { DiagnosticData, SOURCE, toLspDiagnostic } from "./diagnostics";
+import { SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
 export const FIX_ALL_KIND = "source.fixAll.okr";
@@ -25,7 +25,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, canc
     for (const d of params.context.diagnostics) {
       if (cancelled()) return [];
       if (d.source !== SOURCE || typeof d.code !== "string") continue;
-      for (const fix of fixesFor(d, current, doc.version)) {
+      for (const fix of fixesFor(d, current)) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -56,7 +56,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, canc
       actions.push({
         title: "Fix all auto-fixable OKR problems",
         kind: FIX_ALL_KIND,
-        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, doc.version, lines, (k) => store.clientUri(k))),
+        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, lines, (k) => store.clientUri(k))),
         edit: { changes: { [uri]: edits.map(toLspEdit) } },
       });
     }
@@ -68,8 +68,8 @@ function toLspEdit(e: TextEdit): LspTextEdit {
   return { range: e.range, newText: e.newText };
 }
 
-/** The fixes of the diagnostic as it is now (same code and range), else those it carried for this version. */
-function fixesFor(d: LspDiagnostic, current: Diagnostic[], version: number): Fix[] {
+/** The fixes of the diagnostic as it is now: the current one with the same code and range. */
+function fixesFor(d: LspDiagnostic, current: Diagnostic[]): Fix[] {
   const same = current.find(
     (c) =>
       c.code === d.code &&
@@ -78,9 +78,7 @@ function fixesFor(d: LspDiagnostic, current: Diagnostic[], version: number): Fix
       c.range.end.line === d.range.end.line &&
       c.range.end.character === d.range.end.character,
   );
-  if (same) return same.fixes ?? [];
-  const data = d.data as Partial<DiagnosticData> | undefined;
-  return data && data.version === version && Array.isArray(data.fixes) ? data.fixes : [];
+  return same?.fixes ?? [];
 }
 
 /** The preferred fix of every diagnostic, skipping any whose edits overlap one already taken. */

@@ -3,7 +3,7 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, Fix, Range, Scorecard, Severity } from "../engine";
+import { Diagnostic, Objective, Range, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
@@ -12,13 +12,6 @@ export const RULE_DOCS = "https://github.com/okr-md/okr-md/blob/main/docs/rules/
 export const SOURCE = "okr";
 /** Longer messages are cut: nobody reads them in a hover, and they cost JSON on every keystroke. */
 const MAX_MESSAGE = 1000;
-
-/** What a diagnostic carries for code actions: the fixes, valid for one document version. */
-export interface DiagnosticData {
-  code: string;
-  version: number;
-  fixes?: Fix[];
-}
 
 export function lspSeverity(severity: Severity): DiagnosticSeverity {
   switch (severity) {
@@ -33,8 +26,14 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
+function inside(p: Range["start"], lines: readonly string[]): boolean {
+  return p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+}
+
 /** Keeps a range inside a document of these line lengths (the engine promises it; we make sure). */
 export function clampRange(range: Range, lines: readonly string[]): { range: Range; clamped: boolean } {
+  const { start: s, end: e } = range;
+  if (inside(s, lines) && inside(e, lines) && (s.line < e.line || (s.line === e.line && s.character <= e.character))) return { range, clamped: false };
   const clampPos = (p: Range["start"]) => {
     const line = Math.max(0, Math.min(p.line, lines.length - 1));
     const character = Math.max(0, Math.min(line === p.line ? p.character : p.line > line ? lines[line].length : 0, lines[line].length));
@@ -48,10 +47,18 @@ export function clampRange(range: Range, lines: readonly string[]): { range: Ran
   return { range: { start, end }, clamped };
 }
 
-export function toLspDiagnostic(d: Diagnostic, version: number, lines: readonly string[], clientUri: (key: string) => string, log?: Logger): LspDiagnostic {
+/**
+ * Conversions of the engine's diagnostics. A diagnostic of a section an edit did not touch is the same
+ * object in the next analysis (its range moved in place with the section), so its conversion is too;
+ * fixes stay in the engine, where code actions look them up by code and range.
+ */
+const converted = new WeakMap<Diagnostic, LspDiagnostic>();
+
+export function toLspDiagnostic(d: Diagnostic, lines: readonly string[], clientUri: (key: string) => string, log?: Logger): LspDiagnostic {
   const { range, clamped } = clampRange(d.range, lines);
+  const cached = converted.get(d);
+  if (cached && cached.range === range) return cached;
   if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(d.range)})`);
-  const data: DiagnosticData = { code: d.code, version, fixes: d.fixes };
   const diagnostic: LspDiagnostic = {
     range,
     severity: lspSeverity(d.severity),
@@ -59,23 +66,31 @@ export function toLspDiagnostic(d: Diagnostic, version: number, lines: readonly 
     codeDescription: { href: RULE_DOCS + d.code + ".md" },
     source: SOURCE,
     message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message,
-    data,
   };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) =>
       DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: r.range }, r.message),
     );
   }
+  converted.set(d, diagnostic);
   return diagnostic;
+}
+
+/** Per objective, kept while an edit elsewhere reuses it. */
+const objectiveSignatures = new WeakMap<Objective, string>();
+
+function objectiveSignature(o: Objective): string {
+  let signature = objectiveSignatures.get(o);
+  if (signature === undefined) {
+    signature = [o.id, o.slug, o.aligns.map((l) => l.text).join(","), o.supports.map((l) => l.text).join(",")].join("|");
+    objectiveSignatures.set(o, signature);
+  }
+  return signature;
 }
 
 /** What other documents' diagnostics can depend on: labels, slugs and links of this one. */
 export function linkSignature(scorecard: Scorecard): string {
-  const parts: string[] = [scorecard.parent?.text ?? ""];
-  for (const o of scorecard.objectives) {
-    parts.push(o.id, o.slug, o.aligns.map((l) => l.text).join(","), o.supports.map((l) => l.text).join(","));
-  }
-  return parts.join("|");
+  return [scorecard.parent?.text ?? "", ...scorecard.objectives.map(objectiveSignature)].join("|");
 }
 
 export type Publish = (clientUri: string, version: number, diagnostics: LspDiagnostic[]) => void;
@@ -140,8 +155,7 @@ export class DiagnosticsScheduler {
       if (!analysis) return;
       const diagnostics = this.store.diagnostics(key);
       const lines = analysis.scorecard.lines.lines;
-      const converted = diagnostics.map((d) => toLspDiagnostic(d, version, lines, (k) => this.store.clientUri(k), this.log));
-      this.publish(doc.uri, version, converted);
+      this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, lines, (k) => this.store.clientUri(k), this.log)));
       const signature = linkSignature(analysis.scorecard);
       const previous = this.signatures.get(key);
       this.signatures.set(key, signature);

@@ -87,7 +87,7 @@ describe("language server over stdio", function () {
     assert.equal(invalid.severity, 1);
     assert.equal(invalid.codeDescription?.href, "https://github.com/okr-md/okr-md/blob/main/docs/rules/invalid-value.md");
     assert.match(invalid.message, /confidence/);
-    assert.equal((invalid.data as { code: string }).code, "invalid-value");
+    assert.equal(invalid.code, "invalid-value");
   });
 
   it("never publishes an older version after a newer one, and clears on close", async () => {
