@@ -31,13 +31,14 @@ interface Edit {
 }
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.record({
-  at: fc.nat(),
+  // -1: at the very end, where a document's last line is often empty.
+  at: fc.oneof({ weight: 9, arbitrary: fc.nat() }, { weight: 1, arbitrary: fc.constant(-1) }),
   remove: fc.oneof(fc.constant(0), fc.nat({ max: 40 })),
   insert: fc.oneof(fc.constantFrom(...insertions), fc.constant("")),
 });
 
 function apply(text: string, edit: Edit): string {
-  const at = edit.at % (text.length + 1);
+  const at = edit.at < 0 ? text.length : edit.at % (text.length + 1);
   return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
 }
 
@@ -99,6 +100,15 @@ describe("incremental analysis", () => {
     const last = after.objectives[after.objectives.length - 1];
     const fromScratch = analyzeText(after.lines.text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
     assert.deepEqual(last.range, fromScratch.objectives[fromScratch.objectives.length - 1].range);
+  });
+
+  it("keeps a heading added after the last line break (the section before it gets shorter)", () => {
+    const before = analyzeText("## O1: A\n- KR1: x from 1 to 2\n", { uri: URI, config: defaultConfig(), today: TODAY });
+    const after = analyzeText("## O1: A\n- KR1: x from 1 to 2\n## O2: B\n", { uri: URI, config: defaultConfig(), today: TODAY, previous: before });
+    assert.deepEqual(
+      after.scorecard.objectives.map((o) => o.id),
+      ["O1", "O2"],
+    );
   });
 
   it("reads everything again when the front matter changes what values mean", () => {

@@ -60,6 +60,9 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
         fixes: r.fixes,
       }),
   });
+  const order = new Map(rules.map((rule, i) => [rule.code, i]));
+  const byPosition = (a: Diagnostic, b: Diagnostic) =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!;
   for (const section of scorecard.sections) {
     let check = sectionChecks.get(section);
     if (!check || check.rules !== rules || check.framework !== scorecard.framework) {
@@ -73,16 +76,13 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
           for (const objective of objectives) rule.checkObjective(objective, ruleContext);
         }
       }, section.positions);
-      check = { rules, framework: scorecard.framework, diagnostics: found };
+      // Sorted here, the sections' lists are runs that the final sort only merges.
+      check = { rules, framework: scorecard.framework, diagnostics: found.sort(byPosition) };
       sectionChecks.set(section, check);
     }
     for (const d of check.diagnostics) diagnostics.push(d);
   }
   for (const rule of active) rule.check?.(context(rule, diagnostics));
-  const order = new Map(rules.map((rule, i) => [rule.code, i]));
-  diagnostics.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!,
-  );
+  diagnostics.sort(byPosition);
   return applySuppressions(diagnostics, scorecard.comments, scorecard.lines.lines);
 }

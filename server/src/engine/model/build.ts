@@ -10,7 +10,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { moveSection, nextHeading, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
+import { moveSection, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -99,8 +99,7 @@ class Builder {
 
   /** The previous version's section with the same text at this line, moved here; undefined if none. */
   private reuse(previous: SectionIndex, line: number): Section | undefined {
-    const { text, offsets, lines } = this.lines;
-    const section = previous.take(sectionText(text, offsets, line, nextHeading(lines, line)));
+    const section = previous.take(this.lines, line);
     if (!section) return undefined;
     // Objectives without a number are numbered by position: one inserted above renumbers them.
     let position = this.scorecard.objectives.length;

@@ -1,5 +1,6 @@
 import { CommentNode } from "../syntax/blockTree";
 import { isHeadingLine } from "../syntax/blockLexer";
+import { LineIndex } from "../text/lines";
 import { Position, shiftPositions } from "../text/positions";
 import { Objective, ReadProblem } from "./scorecard";
 
@@ -47,22 +48,66 @@ export function nextHeading(lines: readonly string[], line: number): number {
   return lines.length;
 }
 
-/** The sections of a previous version, by text; each can be taken once. */
+/**
+ * The sections of a previous version, to take over those whose text is unchanged. They are tried
+ * in order first (an edit leaves the sections around it in place, just moved), then by text.
+ */
 export class SectionIndex {
-  private readonly byText = new Map<string, Section[]>();
+  /** The next section in order, and how far past it to look after an edited one. */
+  private next = 0;
+  private static readonly LOOKAHEAD = 4;
+  /** Section text → indexes of the sections with that text. */
+  private byText: Map<string, number[]> | undefined;
+  private readonly taken = new Set<Section>();
 
-  constructor(sections: readonly Section[]) {
-    for (const s of sections) {
-      if (!s.reusable) continue;
-      const same = this.byText.get(s.text);
-      if (same) same.push(s);
-      else this.byText.set(s.text, [s]);
+  constructor(private readonly sections: readonly Section[]) {}
+
+  /** A previous section that reads the same at this line of the new text, if there is one. */
+  take(lines: LineIndex, line: number): Section | undefined {
+    const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
+    for (let k = this.next; k < last; k++) if (this.fits(k, lines, line)) return this.claim(k);
+    // Moved, or more sections changed than the lookahead covers: find it by text and go on from there.
+    const same = this.textIndex().get(sectionText(lines.text, lines.offsets, line, nextHeading(lines.lines, line)));
+    const k = same?.find((i) => this.fits(i, lines, line));
+    return k === undefined ? undefined : this.claim(k);
+  }
+
+  private fits(k: number, lines: LineIndex, line: number): boolean {
+    const section = this.sections[k];
+    return section.reusable && !this.taken.has(section) && startsHere(section, lines, line);
+  }
+
+  private claim(k: number): Section {
+    this.next = k + 1;
+    this.taken.add(this.sections[k]);
+    return this.sections[k];
+  }
+
+  private textIndex(): Map<string, number[]> {
+    if (!this.byText) {
+      const byText = new Map<string, number[]>();
+      this.sections.forEach((s, i) => {
+        const same = byText.get(s.text);
+        if (same) same.push(i);
+        else byText.set(s.text, [i]);
+      });
+      this.byText = byText;
     }
+    return this.byText;
   }
+}
 
-  take(text: string): Section | undefined {
-    return this.byText.get(text)?.shift();
-  }
+/**
+ * Whether the new text holds the section's text at this line, followed by a heading or the end. Read
+ * from the same state (a section start), the same text reads the same and ends where it ended before.
+ */
+function startsHere(section: Section, lines: LineIndex, line: number): boolean {
+  const offset = lines.offsets[line];
+  if (!lines.text.startsWith(section.text, offset)) return false;
+  const after = offset + section.text.length;
+  const end = line + section.end - section.start;
+  if (end >= lines.lineCount) return after === lines.text.length;
+  return lines.offsets[end] === after && isHeadingLine(lines.lines[end]);
 }
 
 /** Moves a reused section (and everything read from it) so that it starts at `line`. */

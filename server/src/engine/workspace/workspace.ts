@@ -139,9 +139,9 @@ const objectiveIndexes = new WeakMap<Scorecard, Map<string, Objective>>();
 /** `O1 - Grow revenue` is also reached as `#o1-grow-revenue`; kept while the objective is reused. */
 const labelSlugs = new WeakMap<Objective, string>();
 
-function labelSlug(o: Objective & { label: string }): string {
+function labelSlug(o: Objective, label: string): string {
   let slug = labelSlugs.get(o);
-  if (slug === undefined) labelSlugs.set(o, (slug = slugify(`${o.label} ${o.title}`)));
+  if (slug === undefined) labelSlugs.set(o, (slug = slugify(`${label} ${o.title}`)));
   return slug;
 }
 
@@ -151,11 +151,13 @@ export function findObjective(scorecard: Scorecard, fragment: string): Objective
   if (!index) {
     index = new Map();
     // Labels win over slugs, and the first of duplicates wins: add slugs first, then labels, in reverse.
-    for (const o of [...scorecard.objectives].reverse()) {
+    const objectives = scorecard.objectives;
+    for (let i = objectives.length - 1; i >= 0; i--) {
+      const o = objectives[i];
       index.set(o.slug, o);
-      if (o.label) index.set(labelSlug(o as Objective & { label: string }), o);
+      if (o.label) index.set(labelSlug(o, o.label), o);
     }
-    for (const o of [...scorecard.objectives].reverse()) index.set(o.id.toLowerCase(), o);
+    for (let i = objectives.length - 1; i >= 0; i--) index.set(objectives[i].id.toLowerCase(), objectives[i]);
     objectiveIndexes.set(scorecard, index);
   }
   return index.get(fragment.replace(/^#/, "").trim().toLowerCase());
