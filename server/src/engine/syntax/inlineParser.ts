@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, IOrAlt, IParserErrorMessageProvider, IToken, OrMethodOpts, TokenType, EOF } from "chevrotain";
+import { EmbeddedActionsParser, IOrAlt, IParserErrorMessageProvider, IToken, DSLMethodOpts, OrMethodOpts, TokenType, EOF } from "chevrotain";
 import * as T from "./inlineTokens";
 import { lexInline } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
@@ -77,69 +77,40 @@ class InlineParser extends EmbeddedActionsParser {
     );
   }
 
-  // Made once, not per token: the alternatives refer to nothing but `this`.
-  private keyResultAlternatives?: OrMethodOpts<unknown>;
-  private cueAlternatives?: OrMethodOpts<unknown>;
-  private phraseAlternatives?: IOrAlt<unknown>[];
+  // The alternatives of an OR are made on its first call and kept: they refer to nothing but `this`
+  // (made on every call, they and the unit OPTIONs were an eighth of the parse).
+  private keyResultAlternatives?: OrMethodOpts<void>;
+  private fromToAlternatives?: OrMethodOpts<void>;
+  private rangeAlternatives?: OrMethodOpts<void>;
+  private boundAlternatives?: OrMethodOpts<void>;
+  private directions?: IOrAlt<Direction>[];
+  private byAlternatives?: OrMethodOpts<void>;
+  private deadlineOrChange?: IOrAlt<void>[];
+  private currentAlternatives?: OrMethodOpts<void>;
+  private verbs?: IOrAlt<Direction>[];
+  private dates?: IOrAlt<DateNode | undefined>[];
+  private unit?: DSLMethodOpts<IToken>;
+  private attachedUnit?: DSLMethodOpts<IToken>;
 
   keyResult = this.RULE("keyResult", () => {
-    // The next token alone tells a cue, an owner, a verb and prose apart: a table, no gates.
+    // The next token picks the alternative from a table (no gates); a phrase rule then looks further
+    // ahead to tell whether its phrase starts here or the token is prose.
     this.MANY(() => {
       this.OR((this.keyResultAlternatives ??= {
         IGNORE_AMBIGUITIES: true,
         MAX_LOOKAHEAD: 1,
         DEF: [
-          { ALT: () => this.SUBRULE(this.cue) },
+          { ALT: () => this.SUBRULE(this.fromTo) },
+          { ALT: () => this.SUBRULE(this.range) },
+          { ALT: () => this.SUBRULE(this.bound) },
+          { ALT: () => this.SUBRULE(this.byPhrase) },
+          { ALT: () => this.SUBRULE(this.currentShorthand) },
           { ALT: () => this.SUBRULE(this.owner) },
           { ALT: () => this.SUBRULE(this.verb) },
           { ALT: () => this.CONSUME(T.AnyToken) },
         ],
       }));
     });
-  });
-
-  /** At a word or sign that can start a phrase: the phrase if one starts here, else a bare number or prose. */
-  private cue = this.RULE("cue", () => {
-    // The gate looks further ahead, so a started phrase commits and reports what is missing.
-    this.OR((this.cueAlternatives ??= {
-      IGNORE_AMBIGUITIES: true,
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-        { GATE: () => this.startsPhrase(), ALT: () => this.SUBRULE(this.startedPhrase) },
-        { GATE: () => this.is(1, T.NumberLiteral), ALT: () => this.SUBRULE(this.bareNumber) },
-        { ALT: () => this.CONSUME(T.Cue) },
-      ],
-    }));
-  });
-
-  /** Whether the next tokens start a phrase: `from 40`, `40 →`, `40 to 50`, `≥`, `under 40`, `by Q2`, `— current`. */
-  private startsPhrase(): boolean {
-    switch (this.LA(1).tokenType) {
-      case T.From:
-        return this.numberAt(2) > 0;
-      case T.NumberLiteral:
-        return this.startsRange();
-      case T.By:
-        return this.numberAt(2) > 0 || this.startsDate(2);
-      case T.Dash:
-      case T.LParen:
-        return this.is(2, T.Current) || this.is(2, T.Now);
-      case T.Current:
-        return this.numberAt(2) > 0;
-      default:
-        return this.startsBound();
-    }
-  }
-
-  /** A phrase that startsPhrase() found: its first token tells which. */
-  private startedPhrase = this.RULE("startedPhrase", () => {
-    this.OR((this.phraseAlternatives ??= [
-      { ALT: () => this.SUBRULE(this.fromTo) },
-      { ALT: () => this.SUBRULE(this.range) },
-      { ALT: () => this.SUBRULE(this.bound) },
-      { ALT: () => this.SUBRULE(this.byPhrase) },
-      { ALT: () => this.SUBRULE(this.currentShorthand) },
-    ]));
   });
 
   /** At a number: `40 →`, `40 to 50`, `800ms -> 300ms`. */
@@ -156,22 +127,55 @@ class InlineParser extends EmbeddedActionsParser {
     return (this.is(1, T.To) || this.is(1, T.Reach) || this.is(1, T.Above) || this.is(1, T.Under)) && this.numberAt(2) > 0;
   }
 
+  // Each phrase rule starts with a gate that looks ahead: once it passes, the phrase commits and
+  // reports what is missing; otherwise the first token is prose ("Hear from customers").
+
   private fromTo = this.RULE("fromTo", () => {
-    this.CONSUME(T.From);
-    const baseline = this.SUBRULE(this.value);
-    this.ACTION(() => (this.phrase.baseline ??= baseline));
-    this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.Arrow) }]);
-      const target = this.SUBRULE2(this.value);
-      this.ACTION(() => this.setRange(baseline, target));
-    });
+    this.OR((this.fromToAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          GATE: () => this.numberAt(2) > 0,
+          ALT: () => {
+            this.CONSUME(T.From);
+            const baseline = this.SUBRULE(this.value);
+            this.ACTION(() => (this.phrase.baseline ??= baseline));
+            this.OPTION(() => {
+              this.CONSUME(T.RangeSign);
+              const target = this.SUBRULE2(this.value);
+              this.ACTION(() => this.setRange(baseline, target));
+            });
+          },
+        },
+        { ALT: () => this.CONSUME2(T.From) },
+      ],
+    }));
   });
 
+  /** A range (`40 → 44`, `40 to 44`), else a number that belongs to no phrase. */
   private range = this.RULE("range", () => {
-    const baseline = this.SUBRULE(this.value);
-    this.OR([{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.Arrow) }]);
-    const target = this.SUBRULE2(this.value);
-    this.ACTION(() => this.setRange(baseline, target));
+    this.OR((this.rangeAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          GATE: () => this.startsRange(),
+          ALT: () => {
+            const baseline = this.SUBRULE(this.value);
+            this.CONSUME(T.RangeSign);
+            const target = this.SUBRULE2(this.value);
+            this.ACTION(() => this.setRange(baseline, target));
+          },
+        },
+        {
+          ALT: () => {
+            const n = this.SUBRULE3(this.value);
+            this.ACTION(() => n && this.phrase.bare.push(n));
+          },
+        },
+      ],
+    }));
   });
 
   private setRange(baseline: NumberNode | undefined, target: NumberNode | undefined): void {
@@ -181,51 +185,89 @@ class InlineParser extends EmbeddedActionsParser {
   }
 
   private bound = this.RULE("bound", () => {
-    const direction: Direction = this.OR([
-      { ALT: () => (this.CONSUME(T.GreaterEqual), "up") },
-      { ALT: () => (this.CONSUME(T.LessEqual), "down") },
-      { ALT: () => (this.CONSUME(T.Reach), "up") },
-      { ALT: () => (this.CONSUME(T.Above), "up") },
-      { ALT: () => (this.CONSUME(T.Under), "down") },
-      { ALT: () => (this.CONSUME(T.To), this.phrase.verb ?? "up") },
-      { ALT: () => (this.CONSUME(T.At), this.OR2([{ ALT: () => (this.CONSUME(T.Least), "up") }, { ALT: () => (this.CONSUME(T.Most), "down") }])) },
-      { ALT: () => (this.CONSUME(T.More), this.CONSUME(T.Than), "up") },
-      { ALT: () => (this.CONSUME(T.Less), this.CONSUME2(T.Than), "down") },
-    ]) as Direction;
-    const target = this.SUBRULE(this.value);
-    this.ACTION(() => {
-      if (!target || this.phrase.target) return;
-      this.phrase.target = target;
-      this.phrase.stated = direction;
-    });
+    this.OR((this.boundAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          GATE: () => this.startsBound(),
+          ALT: () => {
+            const direction = this.OR2((this.directions ??= [
+              { ALT: () => (this.CONSUME(T.GreaterEqual), "up") },
+              { ALT: () => (this.CONSUME(T.LessEqual), "down") },
+              { ALT: () => (this.CONSUME(T.Reach), "up") },
+              { ALT: () => (this.CONSUME(T.Above), "up") },
+              { ALT: () => (this.CONSUME(T.Under), "down") },
+              { ALT: () => (this.CONSUME(T.To), this.phrase.verb ?? "up") },
+              { ALT: () => (this.CONSUME(T.At), this.OR3([{ ALT: () => (this.CONSUME(T.Least), "up") }, { ALT: () => (this.CONSUME(T.Most), "down") }])) },
+              { ALT: () => (this.CONSUME(T.More), this.CONSUME(T.Than), "up") },
+              { ALT: () => (this.CONSUME(T.Less), this.CONSUME2(T.Than), "down") },
+            ]));
+            const target = this.SUBRULE(this.value);
+            this.ACTION(() => {
+              if (!target || this.phrase.target) return;
+              this.phrase.target = target;
+              this.phrase.stated = direction;
+            });
+          },
+        },
+        { ALT: () => this.CONSUME(T.BoundStart) },
+      ],
+    }));
   });
 
   private byPhrase = this.RULE("byPhrase", () => {
-    this.CONSUME(T.By);
-    this.OR([
-      {
-        GATE: () => this.startsDate(1),
-        ALT: () => {
-          const deadline = this.SUBRULE(this.date);
-          this.ACTION(() => (this.phrase.deadline ??= deadline));
+    this.OR((this.byAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          GATE: () => this.numberAt(2) > 0 || this.startsDate(2),
+          ALT: () => {
+            this.CONSUME(T.By);
+            this.OR2((this.deadlineOrChange ??= [
+              {
+                GATE: () => this.startsDate(1),
+                ALT: () => {
+                  const deadline = this.SUBRULE(this.date);
+                  this.ACTION(() => (this.phrase.deadline ??= deadline));
+                },
+              },
+              {
+                ALT: () => {
+                  const change = this.SUBRULE(this.value);
+                  this.ACTION(() => (this.phrase.relative ??= change));
+                },
+              },
+            ]));
+          },
         },
-      },
-      {
-        ALT: () => {
-          const change = this.SUBRULE(this.value);
-          this.ACTION(() => (this.phrase.relative ??= change));
-        },
-      },
-    ]);
+        { ALT: () => this.CONSUME2(T.By) },
+      ],
+    }));
   });
 
   private currentShorthand = this.RULE("currentShorthand", () => {
-    const open = this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Dash) }, { ALT: () => this.CONSUME(T.LParen) }]));
-    this.OR2([{ ALT: () => this.CONSUME(T.Current) }, { ALT: () => this.CONSUME(T.Now) }]);
-    this.OPTION2(() => this.CONSUME(T.At));
-    const current = this.SUBRULE(this.value);
-    this.OPTION3({ GATE: () => open?.tokenType === T.LParen, DEF: () => this.CONSUME(T.RParen) });
-    this.ACTION(() => (this.phrase.current = current ?? this.phrase.current));
+    this.OR((this.currentAlternatives ??= {
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          GATE: () =>
+            ((this.is(1, T.Dash) || this.is(1, T.LParen)) && (this.is(2, T.Current) || this.is(2, T.Now))) ||
+            (this.is(1, T.Current) && this.numberAt(2) > 0),
+          ALT: () => {
+            const open = this.OPTION(() => this.CONSUME(T.CurrentOpening));
+            this.CONSUME(T.CurrentWord);
+            this.OPTION2(() => this.CONSUME(T.At));
+            const current = this.SUBRULE(this.value);
+            this.OPTION3({ GATE: () => open?.tokenType === T.LParen, DEF: () => this.CONSUME(T.RParen) });
+            this.ACTION(() => (this.phrase.current = current ?? this.phrase.current));
+          },
+        },
+        { ALT: () => this.CONSUME(T.CurrentStart) },
+      ],
+    }));
   });
 
   private owner = this.RULE("owner", () => {
@@ -234,16 +276,11 @@ class InlineParser extends EmbeddedActionsParser {
   });
 
   private verb = this.RULE("verb", () => {
-    const direction = this.OR([
+    const direction = this.OR((this.verbs ??= [
       { ALT: () => (this.CONSUME(T.IncreaseVerb), "up") },
       { ALT: () => (this.CONSUME(T.DecreaseVerb), "down") },
-    ]) as Direction;
+    ]));
     this.ACTION(() => (this.phrase.verb ??= direction));
-  });
-
-  private bareNumber = this.RULE("bareNumber", () => {
-    const n = this.SUBRULE(this.value);
-    this.ACTION(() => n && this.phrase.bare.push(n));
   });
 
   /**
@@ -253,15 +290,17 @@ class InlineParser extends EmbeddedActionsParser {
    */
   value = this.RULE("value", (attachedUnitOnly?: boolean): NumberNode | undefined => {
     const token = this.CONSUME(T.NumberLiteral) as T.InlineToken;
-    const unit = this.OPTION({
-      GATE: () => isUnit(this.LA(1).image) && (!attachedUnitOnly || this.LA(1).startOffset === token.startOffset + token.image.length),
-      DEF: () => this.CONSUME(T.Word),
-    });
+    const unit = this.OPTION(
+      attachedUnitOnly
+        ? // LA(0) is the number; where recovery invented it, the start of the text (no offset: no unit).
+          (this.attachedUnit ??= { GATE: () => isUnit(this.LA(1).image) && this.LA(1).startOffset === end(this.LA(0)), DEF: () => this.CONSUME(T.Word) })
+        : (this.unit ??= { GATE: () => isUnit(this.LA(1).image), DEF: () => this.CONSUME(T.Word) }),
+    );
     return this.ACTION(() => toNumber(token, unit));
   });
 
   date = this.RULE("date", (): DateNode | undefined => {
-    return this.OR([
+    return this.OR((this.dates ??= [
       {
         ALT: () => {
           const iso = this.CONSUME(T.IsoDate);
@@ -310,7 +349,7 @@ class InlineParser extends EmbeddedActionsParser {
           return this.ACTION(() => yearDate(year));
         },
       },
-    ]);
+    ]));
   });
 
   /** An attribute value or check-in: a number first, anything after it is a note. */

@@ -9,14 +9,20 @@ import { createToken, IToken, TokenType } from "chevrotain";
 /** Every token belongs to this category, so a rule can consume "any token" in prose. */
 export const AnyToken = createToken({ name: "AnyToken" });
 /**
- * The tokens a phrase can start with (`from`, a number, `≥`, `by`, `—`…). The parser tries the
- * phrases only at these; every other token is prose, chosen by a one-token table without gates.
+ * What a bound (`≥ 99%`, `under 2%`, `at least 40`) and a current-value shorthand (`— current
+ * 65%`, `(now 340 ms)`) start with: their rules read such a token as prose when no phrase follows.
  */
-export const Cue = createToken({ name: "Cue" });
+export const BoundStart = createToken({ name: "BoundStart" });
+export const CurrentStart = createToken({ name: "CurrentStart" });
+/** `current` or `now`, and what may open them: `—`, `(`. */
+export const CurrentWord = createToken({ name: "CurrentWord", categories: [CurrentStart] });
+export const CurrentOpening = createToken({ name: "CurrentOpening", categories: [CurrentStart] });
+/** Between the numbers of a range: `to`, `→`, `->`. */
+export const RangeSign = createToken({ name: "RangeSign" });
 
-const tokens: TokenType[] = [AnyToken, Cue];
-function token(name: string, cue?: "cue"): TokenType {
-  const t = createToken({ name, categories: cue ? [AnyToken, Cue] : [AnyToken] });
+const tokens: TokenType[] = [AnyToken, BoundStart, CurrentStart, CurrentWord, CurrentOpening, RangeSign];
+function token(name: string, ...categories: TokenType[]): TokenType {
+  const t = createToken({ name, categories: [AnyToken, ...categories] });
   tokens.push(t);
   return t;
 }
@@ -24,33 +30,33 @@ function token(name: string, cue?: "cue"): TokenType {
 export const Word = token("Word");
 export const IsoDate = token("IsoDate");
 export const YearQuarter = token("YearQuarter");
-export const NumberLiteral = token("NumberLiteral", "cue");
+export const NumberLiteral = token("NumberLiteral");
 export const Quarter = token("Quarter");
 export const Month = token("Month");
-export const From = token("From", "cue");
-export const To = token("To", "cue");
-export const By = token("By", "cue");
-export const Reach = token("Reach", "cue");
-export const At = token("At", "cue");
+export const From = token("From");
+export const To = token("To", BoundStart, RangeSign);
+export const By = token("By");
+export const Reach = token("Reach", BoundStart);
+export const At = token("At", BoundStart);
 export const Least = token("Least");
 export const Most = token("Most");
-export const Above = token("Above", "cue");
-export const Under = token("Under", "cue");
-export const Less = token("Less", "cue");
-export const More = token("More", "cue");
+export const Above = token("Above", BoundStart);
+export const Under = token("Under", BoundStart);
+export const Less = token("Less", BoundStart);
+export const More = token("More", BoundStart);
 export const Than = token("Than");
-export const Now = token("Now", "cue");
-export const Current = token("Current", "cue");
+export const Now = token("Now", CurrentWord);
+export const Current = token("Current", CurrentWord);
 export const End = token("End");
 export const Of = token("Of");
 export const IncreaseVerb = token("IncreaseVerb");
 export const DecreaseVerb = token("DecreaseVerb");
-export const Arrow = token("Arrow");
-export const GreaterEqual = token("GreaterEqual", "cue");
-export const LessEqual = token("LessEqual", "cue");
-export const Dash = token("Dash", "cue");
+export const Arrow = token("Arrow", RangeSign);
+export const GreaterEqual = token("GreaterEqual", BoundStart);
+export const LessEqual = token("LessEqual", BoundStart);
+export const Dash = token("Dash", CurrentOpening);
 export const Owner = token("Owner");
-export const LParen = token("LParen", "cue");
+export const LParen = token("LParen", CurrentOpening);
 export const RParen = token("RParen");
 export const Comma = token("Comma");
 export const Other = token("Other");
