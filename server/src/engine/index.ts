@@ -18,4 +18,5 @@ export type { Diagnostic, Fix, TextEdit, RelatedInformation, Rule, LinkTarget } 
 export { Workspace, findObjective } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";
 export { LineIndex } from "./text/lines";
-export type { Position, Range } from "./text/positions";
+export type { Position, RangeLike } from "./text/positions";
+export { Range, range, lineRange } from "./text/positions";

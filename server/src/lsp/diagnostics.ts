@@ -3,7 +3,7 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, Objective, Range, Scorecard, Severity } from "../engine";
+import { Diagnostic, Objective, RangeLike, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
@@ -26,15 +26,15 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-function inside(p: Range["start"], lines: readonly string[]): boolean {
+function inside(p: RangeLike["start"], lines: readonly string[]): boolean {
   return p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
 }
 
 /** Keeps a range inside a document of these line lengths (the engine promises it; we make sure). */
-export function clampRange(range: Range, lines: readonly string[]): { range: Range; clamped: boolean } {
+export function clampRange(range: RangeLike, lines: readonly string[]): { range: RangeLike; clamped: boolean } {
   const { start: s, end: e } = range;
   if (inside(s, lines) && inside(e, lines) && (s.line < e.line || (s.line === e.line && s.character <= e.character))) return { range, clamped: false };
-  const clampPos = (p: Range["start"]) => {
+  const clampPos = (p: RangeLike["start"]) => {
     const line = Math.max(0, Math.min(p.line, lines.length - 1));
     const character = Math.max(0, Math.min(line === p.line ? p.character : p.line > line ? lines[line].length : 0, lines[line].length));
     return { line, character };

@@ -1,9 +1,9 @@
-import { KeyResult, LinkRef, Objective, Perspective, Position, Range, Scorecard } from "../engine";
+import { KeyResult, LinkRef, Objective, Perspective, Position, Range, RangeLike, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 
 /** Finding model elements at a position, and walking the workspace. */
 
-export function contains(range: Range, p: Position): boolean {
+export function contains(range: RangeLike, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return afterStart && beforeEnd;
@@ -75,7 +75,7 @@ export function objectiveNameRange(o: Objective): Range {
 }
 
 /** A range whose end is not before its start (an empty list item `- ` gives the engine an inverted text range). */
-export function sane(range: Range): Range {
+export function sane(range: RangeLike): RangeLike {
   const inverted = range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character);
   return inverted ? { start: range.start, end: range.start } : range;
 }

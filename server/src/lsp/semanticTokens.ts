@@ -1,5 +1,5 @@
 import { SemanticTokens, SemanticTokensBuilder, SemanticTokensLegend } from "vscode-languageserver";
-import { Range, Scorecard } from "../engine";
+import { RangeLike, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 
 /**
@@ -34,7 +34,7 @@ export function semanticTokens(store: DocumentStore, uri: string): SemanticToken
 export function collect(s: Scorecard): Token[] {
   const lines = s.lines.lines;
   const tokens: Token[] = [];
-  const push = (range: Range | undefined, type: TokenType, ...modifiers: Modifier[]) => {
+  const push = (range: RangeLike | undefined, type: TokenType, ...modifiers: Modifier[]) => {
     if (!range || range.start.line !== range.end.line) return;
     const line = range.start.line;
     const text = lines[line];

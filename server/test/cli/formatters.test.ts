@@ -1,13 +1,8 @@
 import * as assert from "node:assert/strict";
-import { Diagnostic } from "../../src/engine";
+import { Diagnostic, range } from "../../src/engine";
 import { colors, plain } from "../../src/cli/color";
 import { formatters, LintResult, FormatContext } from "../../src/cli/formatters";
 import { escapeData, escapeProperty } from "../../src/cli/formatters/github";
-
-const range = (line: number, character: number, endLine: number, endCharacter: number) => ({
-  start: { line, character },
-  end: { line: endLine, character: endCharacter },
-});
 
 const diagnostics: Diagnostic[] = [
   { code: "invalid-value", severity: "error", message: "'high' is not a number.", range: range(13, 16, 13, 20) },
@@ -30,7 +25,7 @@ describe("formatters (synthetic diagnostics)", () => {
       assert.deepEqual(parsed, [
         {
           file: "team/a.okr.md",
-          diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+          diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: JSON.parse(JSON.stringify(d.range)) })),
         },
         { file: "b.okr.md", diagnostics: [] },
       ]);

@@ -1,14 +1,14 @@
 import * as assert from "node:assert/strict";
-import { analyzeText, checkScorecard, defaultConfig, Diagnostic, LineIndex, OkrConfig, Position, Range, Workspace } from "../../src/engine";
+import { analyzeText, checkScorecard, defaultConfig, Diagnostic, LineIndex, OkrConfig, Position, RangeLike, Workspace } from "../../src/engine";
 import { dayFromIso } from "../../src/engine/model/dates";
 
 /**
  * Test text with markers, Langium style: `<|>` marks a position, `[[` … `]]` a range. The markers are
  * removed and their positions (in the clean text) returned.
  */
-export function markers(marked: string): { text: string; positions: Position[]; ranges: Range[] } {
+export function markers(marked: string): { text: string; positions: Position[]; ranges: RangeLike[] } {
   const positions: Position[] = [];
-  const ranges: Range[] = [];
+  const ranges: RangeLike[] = [];
   const open: Position[] = [];
   let text = "";
   let line = 0;
@@ -63,12 +63,17 @@ export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
 }
 
+/** A range as plain `{ start, end }` objects, to compare an engine range with a marked one. */
+export function plain(range: RangeLike): RangeLike {
+  return { start: range.start, end: range.end };
+}
+
 /** Asserts that `code` fires exactly on the `[[ ]]` ranges of the marked text, and nowhere else. */
 export function expectRule(code: string, marked: string, config?: OkrConfig): Diagnostic[] {
   const { text, ranges } = markers(marked);
   const found = lint(text, config).filter((d) => d.code === code);
   assert.deepEqual(
-    found.map((d) => d.range),
+    found.map((d) => plain(d.range)),
     ranges,
     `${code}: expected ${JSON.stringify(ranges)}, got ${JSON.stringify(found.map((d) => [d.range, d.message]))}`,
   );
@@ -76,7 +81,7 @@ export function expectRule(code: string, marked: string, config?: OkrConfig): Di
 }
 
 /** Applies text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+export function applyEdits(text: string, edits: { range: RangeLike; newText: string }[]): string {
   const index = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start));
   let result = text;

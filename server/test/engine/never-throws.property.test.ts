@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { analyzeText, defaultConfig, LineIndex, Range, Workspace } from "../../src/engine";
+import { analyzeText, defaultConfig, LineIndex, RangeLike, Workspace } from "../../src/engine";
 import { TODAY } from "./helpers";
 
 /**
@@ -37,9 +37,9 @@ const documentArbitrary = fc.oneof(
   },
 );
 
-function inside(index: LineIndex, range: Range): boolean {
+function inside(index: LineIndex, range: RangeLike): boolean {
   const { start, end } = range;
-  const ok = (p: Range["start"]) => p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lines[p.line].length;
+  const ok = (p: RangeLike["start"]) => p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lines[p.line].length;
   return ok(start) && ok(end) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
 }
 

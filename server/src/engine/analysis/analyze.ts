@@ -6,7 +6,7 @@ import { Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
-import { collectPositions } from "../text/positions";
+import { collectRanges } from "../text/positions";
 import { gradeScorecard } from "./grades";
 
 export interface AnalyzeOptions {
@@ -62,20 +62,20 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   });
   const order = new Map(rules.map((rule, i) => [rule.code, i]));
   const byPosition = (a: Diagnostic, b: Diagnostic) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!;
+    a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter || order.get(a.code)! - order.get(b.code)!;
   for (const section of scorecard.sections) {
     let check = sectionChecks.get(section);
     if (!check || check.rules !== rules || check.framework !== scorecard.framework) {
       const found: Diagnostic[] = [];
       const objectives = sectionObjectives(section);
-      // Positions made here move with the section, like those of its model.
-      collectPositions(() => {
+      // Ranges made here move with the section, like those of its model.
+      collectRanges(() => {
         for (const rule of active) {
           if (!rule.checkObjective) continue;
           const ruleContext = context(rule, found);
           for (const objective of objectives) rule.checkObjective(objective, ruleContext);
         }
-      }, section.positions);
+      }, section.ranges);
       // Sorted here, the sections' lists are runs that the final sort only merges.
       check = { rules, framework: scorecard.framework, diagnostics: found.sort(byPosition) };
       sectionChecks.set(section, check);

@@ -1,5 +1,5 @@
 import { LineIndex } from "../text/lines";
-import { Range, collectPositions, lineRange } from "../text/positions";
+import { Range, collectRanges, lineRange } from "../text/positions";
 import { ATTRIBUTE, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
@@ -121,12 +121,12 @@ class Builder {
       tableObjectives: [],
       problems: [],
       comments: lexed.comments,
-      positions: [],
+      ranges: [],
       reusable: lexed.selfContained,
     };
     this.problems = section.problems;
     this.position = this.scorecard.objectives.length;
-    collectPositions(() => {
+    collectRanges(() => {
       for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
       for (const block of parseBlocks(lexed.tokens)) {
         if (block.kind === "heading") section.heading = { level: block.level, textStart: block.textStart, textEnd: block.textEnd };
@@ -136,7 +136,7 @@ class Builder {
           section.objective = this.objective(block);
         } else this.table(block, section);
       }
-    }, section.positions);
+    }, section.ranges);
     this.problems = this.scorecard.problems;
     return section;
   }
@@ -160,7 +160,7 @@ class Builder {
       scorecard.objectives.push(objective);
     }
     for (const row of section.tableObjectives) {
-      const line = row.objective.range.start.line;
+      const line = row.objective.range.startLine;
       const perspective = row.perspective && this.tablePerspective(row.perspective.name, row.perspective.cell, line);
       row.objective.perspective = perspective;
       if (perspective) {

@@ -1,7 +1,7 @@
 import { CommentNode } from "../syntax/blockTree";
 import { isHeadingLine } from "../syntax/blockLexer";
 import { LineIndex } from "../text/lines";
-import { Position, shiftPositions } from "../text/positions";
+import { Range, shiftRanges } from "../text/positions";
 import { Objective, ReadProblem } from "./scorecard";
 
 /**
@@ -25,8 +25,8 @@ export interface Section {
   tableObjectives: { objective: Objective; perspective?: { name: string; cell?: { start: number; end: number } } }[];
   problems: ReadProblem[];
   comments: CommentNode[];
-  /** Every position made while the section was read or checked, to move them with it. */
-  positions: Position[];
+  /** Every range made while the section was read or checked, to move them with it. */
+  ranges: Range[];
   /** False when its reading looked at later text (an unclosed `<!--`): it is never reused. */
   reusable: boolean;
 }
@@ -114,7 +114,7 @@ function startsHere(section: Section, lines: LineIndex, line: number): boolean {
 export function moveSection(section: Section, line: number): void {
   const delta = line - section.start;
   if (delta === 0) return;
-  shiftPositions(section.positions, delta);
+  shiftRanges(section.ranges, delta);
   if (section.objective) section.objective.endLine += delta;
   for (const { objective } of section.tableObjectives) objective.endLine += delta;
   for (const c of section.comments) c.line += delta;

@@ -1,3 +1,4 @@
+import { lineRange } from "../text/positions";
 import { LinkRef } from "../model/scorecard";
 import { Rule, RuleContext } from "./rule";
 
@@ -26,7 +27,7 @@ function checkLink({ scorecard, workspace, report }: RuleContext, link: LinkRef,
     report({
       range: link.range,
       message: `${key}: no objective '${link.fragment}' in ${where} (objectives: ${known}).`,
-      related: link.path ? [{ uri: target.scorecard.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: "The linked file" }] : undefined,
+      related: link.path ? [{ uri: target.scorecard.uri, range: lineRange(0, 0, 0), message: "The linked file" }] : undefined,
     });
   }
 }

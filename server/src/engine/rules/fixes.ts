@@ -1,3 +1,4 @@
+import { emptyRange } from "../text/positions";
 import { KeyResult } from "../model/scorecard";
 import { Fix } from "./rule";
 
@@ -5,6 +6,6 @@ import { Fix } from "./rule";
 export function makeInitiativeFix(kr: KeyResult): Fix {
   const edit = kr.labelRange
     ? { range: kr.labelRange, newText: "Initiative" }
-    : { range: { start: kr.textRange.start, end: kr.textRange.start }, newText: "Initiative: " };
+    : { range: emptyRange(kr.textRange.start), newText: "Initiative: " };
   return { title: "Make it an Initiative", edits: [edit] };
 }

@@ -1,3 +1,4 @@
+import { lineRange } from "../text/positions";
 import { Rule, TextEdit } from "./rule";
 
 export const missingPerspective: Rule = {
@@ -10,7 +11,7 @@ export const missingPerspective: Rule = {
     const names = Object.keys(config.perspectives);
     const lines = scorecard.lines.lines;
     const level = scorecard.perspectives.find((p) => p.level > 0)?.level ?? 2;
-    const range = scorecard.titleRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length } };
+    const range = scorecard.titleRange ?? lineRange(0, 0, lines[0].length);
     names.forEach((name, index) => {
       if (present.has(name)) return;
       // Insert before the next perspective in the usual order, else at the end of the file.
@@ -18,11 +19,10 @@ export const missingPerspective: Rule = {
       const heading = `${"#".repeat(level)} ${name}\n\n`;
       let edit: TextEdit;
       if (next) {
-        edit = { range: { start: { line: next.range.start.line, character: 0 }, end: { line: next.range.start.line, character: 0 } }, newText: heading };
+        edit = { range: lineRange(next.range.startLine, 0, 0), newText: heading };
       } else {
         const last = lines.length - 1;
-        const end = { line: last, character: lines[last].length };
-        edit = { range: { start: end, end }, newText: (lines[last].length ? "\n\n" : "\n") + heading.trimEnd() + "\n" };
+        edit = { range: lineRange(last, lines[last].length, lines[last].length), newText: (lines[last].length ? "\n\n" : "\n") + heading.trimEnd() + "\n" };
       }
       report({
         range,

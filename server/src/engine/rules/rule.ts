@@ -1,9 +1,9 @@
 import { OkrConfig, Severity } from "../config/config";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
-import { Range } from "../text/positions";
+import { Range, RangeLike } from "../text/positions";
 
 export interface TextEdit {
-  range: Range;
+  range: RangeLike;
   newText: string;
 }
 

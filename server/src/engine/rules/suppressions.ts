@@ -42,6 +42,6 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: CommentNo
   }
   for (const [code, from] of open) suppressed.push({ from, to: Infinity, codes: code === "*" ? undefined : new Set([code]) });
   return diagnostics.filter(
-    (d) => !suppressed.some((s) => d.range.start.line >= s.from && d.range.start.line <= s.to && (!s.codes || s.codes.has(d.code))),
+    (d) => !suppressed.some((s) => d.range.startLine >= s.from && d.range.startLine <= s.to && (!s.codes || s.codes.has(d.code))),
   );
 }

@@ -1,3 +1,4 @@
+import { emptyRange } from "../text/positions";
 import { isoFromDay } from "../model/dates";
 import { isActivity } from "./activity-key-result";
 import { makeInitiativeFix } from "./fixes";
@@ -16,7 +17,7 @@ export const unmeasurableKeyResult: Rule = {
         range: kr.textRange,
         message: "No number to grade this key result by. Say where it starts and where it should get to (from X to Y), or make it a checkbox.",
         fixes: [
-          { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: { start: end, end }, newText: ` from 0 to 100${by}` }] },
+          { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: emptyRange(end), newText: ` from 0 to 100${by}` }] },
           makeInitiativeFix(kr),
         ],
       });
