@@ -2,8 +2,7 @@ import { createToken, IToken, TokenType } from "chevrotain";
 
 /**
  * Tokens of the inline language: the text of a key result, an attribute value, a check-in or a
- * table cell. inlineLexer.ts makes them with character tests (a Chevrotain regex lexer took twice
- * as long as the parse itself); the types have no patterns because no Chevrotain lexer runs.
+ * table cell. inlineLexer.ts makes them with character tests, so the types have no patterns.
  */
 
 /** Every token belongs to this category, so a rule can consume "any token" in prose. */
