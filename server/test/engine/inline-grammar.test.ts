@@ -117,6 +117,8 @@ describe("inline grammar: the metric phrase (spec §1.5)", () => {
     assert.equal(parseValue("high").value, undefined);
     assert.equal(parseValue("16 two hospitals signed").value?.raw, "16", "a note is not a unit");
     assert.equal(parseValue("300ms after the cache fix").value?.unit, "ms");
+    assert.deepEqual(parseValue("$41.2M from $40M to"), { value: parseValue("$41.2M").value, errors: [] }, "a note is never parsed");
+    assert.equal(parseValue("high 5").errors.length, 1);
     assert.equal(parseDate("end of Q2").date?.kind, "quarter");
     assert.equal(parseDate("soonish").date, undefined);
   });
