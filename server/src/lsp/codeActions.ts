@@ -56,7 +56,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, canc
       actions.push({
         title: "Fix all auto-fixable OKR problems",
         kind: FIX_ALL_KIND,
-        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, lines, (k) => store.clientUri(k))),
+        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, analysis.scorecard.lines, (k) => store.clientUri(k))),
         edit: { changes: { [uri]: edits.map(toLspEdit) } },
       });
     }

@@ -3,7 +3,7 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, Objective, RangeLike, Scorecard, Severity } from "../engine";
+import { Diagnostic, LineIndex, Objective, RangeLike, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
@@ -26,17 +26,18 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-function inside(p: RangeLike["start"], lines: readonly string[]): boolean {
-  return p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+function inside(p: RangeLike["start"], lines: LineIndex): boolean {
+  return p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && p.character <= lines.lineLength(p.line);
 }
 
 /** Keeps a range inside a document of these line lengths (the engine promises it; we make sure). */
-export function clampRange(range: RangeLike, lines: readonly string[]): { range: RangeLike; clamped: boolean } {
+export function clampRange(range: RangeLike, lines: LineIndex): { range: RangeLike; clamped: boolean } {
   const { start: s, end: e } = range;
   if (inside(s, lines) && inside(e, lines) && (s.line < e.line || (s.line === e.line && s.character <= e.character))) return { range, clamped: false };
   const clampPos = (p: RangeLike["start"]) => {
-    const line = Math.max(0, Math.min(p.line, lines.length - 1));
-    const character = Math.max(0, Math.min(line === p.line ? p.character : p.line > line ? lines[line].length : 0, lines[line].length));
+    const line = Math.max(0, Math.min(p.line, lines.lineCount - 1));
+    const length = lines.lineLength(line);
+    const character = Math.max(0, Math.min(line === p.line ? p.character : p.line > line ? length : 0, length));
     return { line, character };
   };
   const start = clampPos(range.start);
@@ -54,7 +55,7 @@ export function clampRange(range: RangeLike, lines: readonly string[]): { range:
  */
 const converted = new WeakMap<Diagnostic, LspDiagnostic>();
 
-export function toLspDiagnostic(d: Diagnostic, lines: readonly string[], clientUri: (key: string) => string, log?: Logger): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, clientUri: (key: string) => string, log?: Logger): LspDiagnostic {
   const { range, clamped } = clampRange(d.range, lines);
   const cached = converted.get(d);
   if (cached && cached.range === range) return cached;
@@ -154,7 +155,7 @@ export class DiagnosticsScheduler {
       const analysis = this.store.analysis(key);
       if (!analysis) return;
       const diagnostics = this.store.diagnostics(key);
-      const lines = analysis.scorecard.lines.lines;
+      const lines = analysis.scorecard.lines;
       this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, lines, (k) => this.store.clientUri(k), this.log)));
       const signature = linkSignature(analysis.scorecard);
       const previous = this.signatures.get(key);

@@ -84,5 +84,5 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   }
   for (const rule of active) rule.check?.(context(rule, diagnostics));
   diagnostics.sort(byPosition);
-  return applySuppressions(diagnostics, scorecard.comments, scorecard.lines.lines);
+  return applySuppressions(diagnostics, scorecard.comments, scorecard.lines);
 }

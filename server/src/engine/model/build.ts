@@ -239,7 +239,7 @@ class Builder {
   // ── headings and perspectives ───────────────────────────────────────────────
 
   private headingText(h: HeadingNode): string {
-    return this.lines.lines[h.line].slice(h.textStart, h.textEnd);
+    return this.lines.line(h.line).slice(h.textStart, h.textEnd);
   }
 
   private heading(h: HeadingNode): void {
@@ -259,7 +259,7 @@ class Builder {
       const perspective: Perspective = existing ?? {
         name: canonical,
         headingText: text,
-        range: lineRange(h.line, 0, this.lines.lines[h.line].length),
+        range: lineRange(h.line, 0, this.lines.lineLength(h.line)),
         nameRange: textRange,
         level: h.level,
         objectives: [],
@@ -312,7 +312,7 @@ class Builder {
       labelRange: label ? lineRange(line, labelStart, labelStart + label.trim().length) : undefined,
       title,
       titleRange: lineRange(line, titleStart, end),
-      range: lineRange(line, 0, this.lines.lines[line].length),
+      range: lineRange(line, 0, this.lines.lineLength(line)),
       slug: slugify(title),
       level,
       source,
@@ -338,7 +338,7 @@ class Builder {
   }
 
   private attribute(a: AttributeNode): Attribute {
-    const text = this.lines.lines[a.line];
+    const text = this.lines.line(a.line);
     return {
       key: a.key,
       value: text.slice(a.valueStart, a.valueEnd),
@@ -426,7 +426,7 @@ class Builder {
 
   /** Resolves a written date to a day, choosing the year that puts it inside the period. */
   private dateRef(d: DateNode, line: number, offset: number): DateRef {
-    const text = this.lines.lines[line].slice(offset + d.start, offset + d.end);
+    const text = this.lines.line(line).slice(offset + d.start, offset + d.end);
     const r = lineRange(line, offset + d.start, offset + d.end);
     const day = this.resolveDate(d);
     if (day === undefined) this.problem("invalid-value", `'${text}' is not a real date.`, r);
@@ -460,7 +460,7 @@ class Builder {
   // ── list items: key results, initiatives, indicators ───────────────────────
 
   private item(objective: Objective, item: ListItemNode): void {
-    const lineText = this.lines.lines[item.line];
+    const lineText = this.lines.line(item.line);
     const full = lineText.slice(item.textStart, item.textEnd);
     const label = ITEM_LABEL.exec(full);
     const kind = label?.[2]?.toLowerCase();
@@ -521,7 +521,7 @@ class Builder {
   }
 
   private keyResultChild(kr: KeyResult, child: ListItemNode): void {
-    const lineText = this.lines.lines[child.line];
+    const lineText = this.lines.line(child.line);
     const text = lineText.slice(child.textStart, child.textEnd);
     const checkIn = CHECK_IN.exec(text);
     if (checkIn) {

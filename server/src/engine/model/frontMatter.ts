@@ -8,14 +8,14 @@ import { FrontMatter, FrontMatterEntry, ReadProblem } from "./scorecard";
 export function readFrontMatter(lines: LineIndex, node: FrontMatterNode, problems: ReadProblem[]): FrontMatter {
   const first = node.startLine + 1;
   const last = node.closed ? node.endLine - 1 : node.endLine;
-  const yamlText = lines.lines.slice(first, last + 1).join("\n");
+  const yamlText = Array.from({ length: last - first + 1 }, (_, i) => lines.line(first + i)).join("\n");
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   // YAML reports some errors past the end of its text (an unclosed quote): clamp into the document.
   const position = (offset: number) => {
     const p = counter.linePos(Math.min(offset, yamlText.length));
     const line = Math.min(first + p.line - 1, last);
-    return { line, character: Math.min(p.col - 1, lines.lines[line].length) };
+    return { line, character: Math.min(p.col - 1, lines.lineLength(line)) };
   };
   const toRange = (start: number, end: number): Range => {
     const s = position(start);
@@ -40,10 +40,10 @@ export function readFrontMatter(lines: LineIndex, node: FrontMatterNode, problem
   };
   const entries = isMap(doc.contents) ? entriesOf(doc.contents) : [];
   if (!isMap(doc.contents) && doc.contents && !doc.errors.length) {
-    problems.push({ code: "invalid-value", message: "Front matter should be a list of `key: value` lines.", range: range(first, 0, last, lines.lines[last]?.length ?? 0) });
+    problems.push({ code: "invalid-value", message: "Front matter should be a list of `key: value` lines.", range: range(first, 0, last, last < lines.lineCount ? lines.lineLength(last) : 0) });
   }
   const endLine = node.endLine;
-  return { range: range(node.startLine, 0, endLine, lines.lines[endLine].length), entries };
+  return { range: range(node.startLine, 0, endLine, lines.lineLength(endLine)), entries };
 }
 
 function firstSentence(message: string): string {

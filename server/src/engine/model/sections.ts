@@ -43,9 +43,9 @@ export function sectionText(text: string, offsets: readonly number[], start: num
 }
 
 /** The first heading line after `line`, or the line count. */
-export function nextHeading(lines: readonly string[], line: number): number {
-  for (let i = line + 1; i < lines.length; i++) if (isHeadingLine(lines[i])) return i;
-  return lines.length;
+export function nextHeading(lines: LineIndex, line: number): number {
+  for (let i = line + 1; i < lines.lineCount; i++) if (isHeadingLine(lines.line(i))) return i;
+  return lines.lineCount;
 }
 
 /**
@@ -67,7 +67,7 @@ export class SectionIndex {
     const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
     for (let k = this.next; k < last; k++) if (this.fits(k, lines, line)) return this.claim(k);
     // Moved, or more sections changed than the lookahead covers: find it by text and go on from there.
-    const same = this.textIndex().get(sectionText(lines.text, lines.offsets, line, nextHeading(lines.lines, line)));
+    const same = this.textIndex().get(sectionText(lines.text, lines.offsets, line, nextHeading(lines, line)));
     const k = same?.find((i) => this.fits(i, lines, line));
     return k === undefined ? undefined : this.claim(k);
   }
@@ -107,7 +107,7 @@ function startsHere(section: Section, lines: LineIndex, line: number): boolean {
   const after = offset + section.text.length;
   const end = line + section.end - section.start;
   if (end >= lines.lineCount) return after === lines.text.length;
-  return lines.offsets[end] === after && isHeadingLine(lines.lines[end]);
+  return lines.offsets[end] === after && isHeadingLine(lines.line(end));
 }
 
 /** Moves a reused section (and everything read from it) so that it starts at `line`. */

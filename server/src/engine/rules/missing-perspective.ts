@@ -9,9 +9,9 @@ export const missingPerspective: Rule = {
     if (scorecard.framework === "okr") return;
     const present = new Set(scorecard.perspectives.map((p) => p.name));
     const names = Object.keys(config.perspectives);
-    const lines = scorecard.lines.lines;
+    const lines = scorecard.lines;
     const level = scorecard.perspectives.find((p) => p.level > 0)?.level ?? 2;
-    const range = scorecard.titleRange ?? lineRange(0, 0, lines[0].length);
+    const range = scorecard.titleRange ?? lineRange(0, 0, lines.lineLength(0));
     names.forEach((name, index) => {
       if (present.has(name)) return;
       // Insert before the next perspective in the usual order, else at the end of the file.
@@ -21,8 +21,8 @@ export const missingPerspective: Rule = {
       if (next) {
         edit = { range: lineRange(next.range.startLine, 0, 0), newText: heading };
       } else {
-        const last = lines.length - 1;
-        edit = { range: lineRange(last, lines[last].length, lines[last].length), newText: (lines[last].length ? "\n\n" : "\n") + heading.trimEnd() + "\n" };
+        const last = lines.lineCount - 1;
+        edit = { range: lineRange(last, lines.lineLength(last), lines.lineLength(last)), newText: (lines.lineLength(last) ? "\n\n" : "\n") + heading.trimEnd() + "\n" };
       }
       report({
         range,

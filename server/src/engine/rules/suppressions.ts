@@ -1,4 +1,5 @@
 import { CommentNode } from "../syntax/blockTree";
+import { LineIndex } from "../text/lines";
 import { Diagnostic } from "./rule";
 
 /**
@@ -7,7 +8,7 @@ import { Diagnostic } from "./rule";
  *   <!-- okr-disable code… -->  …  <!-- okr-enable code… -->   a region (no codes: every rule)
  *   <!-- okr-disable-file code… -->   the whole file
  */
-export function applySuppressions(diagnostics: Diagnostic[], comments: CommentNode[], lines: string[]): Diagnostic[] {
+export function applySuppressions(diagnostics: Diagnostic[], comments: CommentNode[], lines: LineIndex): Diagnostic[] {
   const directives = comments
     .map((c) => ({ line: c.line, match: /^okr-(disable-next-line|disable-file|disable|enable)\b(.*)$/.exec(c.text) }))
     .filter((d) => d.match !== null);
@@ -20,7 +21,7 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: CommentNo
     switch (match![1]) {
       case "disable-next-line": {
         let next = line + 1;
-        while (next < lines.length && lines[next].trim() === "") next++;
+        while (next < lines.lineCount && lines.line(next).trim() === "") next++;
         suppressed.push({ from: next, to: next, codes: codes.length ? new Set(codes) : undefined });
         break;
       }

@@ -67,10 +67,9 @@ export function isHeadingLine(text: string): boolean {
  * depend on any later line.
  */
 export function lexFrontMatter(lines: LineIndex): { node?: FrontMatterNode; error?: BlockError } {
-  const texts = lines.lines;
-  if (texts[0].slice(lines.contentStart(0)).trimEnd() !== "---") return {};
-  const node = readFrontMatter(texts);
-  const error = node.closed ? undefined : { line: 0, start: 0, end: texts[0].length, message: "The front matter opened here is never closed with a '---' line." };
+  if (lines.line(0).slice(lines.contentStart(0)).trimEnd() !== "---") return {};
+  const node = readFrontMatter(lines);
+  const error = node.closed ? undefined : { line: 0, start: 0, end: lines.lineLength(0), message: "The front matter opened here is never closed with a '---' line." };
   return { node, error };
 }
 
@@ -85,8 +84,7 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
   const tokens: B.LineToken[] = [];
   const comments: CommentNode[] = [];
   const errors: BlockError[] = [];
-  const texts = lines.lines;
-  const count = texts.length;
+  const count = lines.lineCount;
 
   /** Marker columns of the open list items, outermost first. */
   const listStack: number[] = [];
@@ -94,7 +92,7 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
   let selfContained = true;
 
   for (let line = start; line < count; line++) {
-    const text = texts[line];
+    const text = lines.line(line);
     const { column, index } = indentOf(text);
     if (index === text.length) {
       previousBlank = true;
@@ -107,13 +105,13 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
     if (column < 4 && (first === 96 || first === 126)) {
       const fence = FENCE.exec(text);
       if (fence) {
-        line = skipFence(texts, line, fence[1], errors);
+        line = skipFence(lines, line, fence[1], errors);
         listStack.length = 0;
         continue;
       }
     }
     if (first === Char.Less && text.startsWith("<!--", index)) {
-      const close = skipComment(texts, line, index, comments);
+      const close = skipComment(lines, line, index, comments);
       if (close >= 0) {
         line = close;
         continue;
@@ -143,10 +141,10 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
     }
 
     if (text.indexOf("|", index) >= 0 && column < 4) {
-      const next = line + 1 < count ? texts[line + 1] : "";
+      const next = line + 1 < count ? lines.line(line + 1) : "";
       if (TABLE_DELIMITER.test(next) && next.includes("-")) {
         listStack.length = 0;
-        line = readTable(texts, line, tokens);
+        line = readTable(lines, line, tokens);
         continue;
       }
     }
@@ -161,32 +159,32 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
   return { tokens, comments, errors, end: count, selfContained };
 }
 
-function readFrontMatter(texts: string[]): FrontMatterNode {
-  for (let line = 1; line < texts.length; line++) {
-    const t = texts[line].trimEnd();
+function readFrontMatter(lines: LineIndex): FrontMatterNode {
+  for (let line = 1; line < lines.lineCount; line++) {
+    const t = lines.line(line).trimEnd();
     if (t === "---" || t === "...") return { startLine: 0, endLine: line, closed: true };
   }
   // Never closed: assume it ends before the first heading, so the rest of the file still reads.
   let end = 0;
-  while (end + 1 < texts.length && !texts[end + 1].startsWith("#")) end++;
+  while (end + 1 < lines.lineCount && !lines.line(end + 1).startsWith("#")) end++;
   return { startLine: 0, endLine: end, closed: false };
 }
 
-function skipFence(texts: string[], start: number, fence: string, errors: BlockError[]): number {
+function skipFence(lines: LineIndex, start: number, fence: string, errors: BlockError[]): number {
   const marker = fence[0];
-  for (let line = start + 1; line < texts.length; line++) {
-    const t = texts[line].trimStart();
+  for (let line = start + 1; line < lines.lineCount; line++) {
+    const t = lines.line(line).trimStart();
     if (t.startsWith(fence) && t.slice(fence.length).replace(new RegExp(`\\${marker}`, "g"), "").trim() === "") return line;
   }
-  errors.push({ line: start, start: 0, end: texts[start].length, message: `The code block opened here is never closed with '${fence}'; the rest of the file is read as code.` });
-  return texts.length - 1;
+  errors.push({ line: start, start: 0, end: lines.line(start).length, message: `The code block opened here is never closed with '${fence}'; the rest of the file is read as code.` });
+  return lines.lineCount - 1;
 }
 
-function skipComment(texts: string[], start: number, index: number, comments: CommentNode[]): number {
-  for (let line = start; line < texts.length; line++) {
-    const close = texts[line].indexOf("-->", line === start ? index + 4 : 0);
+function skipComment(lines: LineIndex, start: number, index: number, comments: CommentNode[]): number {
+  for (let line = start; line < lines.lineCount; line++) {
+    const close = lines.line(line).indexOf("-->", line === start ? index + 4 : 0);
     if (close >= 0) {
-      const text = line === start ? texts[line].slice(index + 4, close) : texts[start].slice(index + 4);
+      const text = line === start ? lines.line(line).slice(index + 4, close) : lines.line(start).slice(index + 4);
       comments.push({ line: start, text: text.trim() });
       return line;
     }
@@ -257,12 +255,12 @@ function readAttribute(text: string, index: number, line: number): AttributeNode
   return { line, key: m[1], keyStart: index, valueStart: index + m[0].length, valueEnd: text.trimEnd().length };
 }
 
-function readTable(texts: string[], start: number, tokens: B.LineToken[]): number {
-  tokens.push(B.lineToken(B.TableRow, start, readRow(texts[start], start)));
+function readTable(lines: LineIndex, start: number, tokens: B.LineToken[]): number {
+  tokens.push(B.lineToken(B.TableRow, start, readRow(lines.line(start), start)));
   tokens.push(B.lineToken(B.TableDelimiter, start + 1, undefined));
   let line = start + 2;
-  for (; line < texts.length; line++) {
-    const text = texts[line];
+  for (; line < lines.lineCount; line++) {
+    const text = lines.line(line);
     if (text.trim() === "" || !text.includes("|")) break;
     tokens.push(B.lineToken(B.TableRow, line, readRow(text, line)));
   }

@@ -1,6 +1,6 @@
 /**
  * The block structure of a document, one node per recognised line or group of lines. Columns are
- * UTF-16 offsets within the line (`LineIndex.lines[line]`).
+ * UTF-16 offsets within the line (`LineIndex.line(line)`).
  */
 
 export interface FrontMatterNode {
