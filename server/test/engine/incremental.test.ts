@@ -102,6 +102,19 @@ describe("incremental analysis", () => {
     assert.deepEqual(last.range, fromScratch.objectives[fromScratch.objectives.length - 1].range);
   });
 
+  it("finds sections moved elsewhere (cut and paste) by their text", () => {
+    const text = readFileSync("samples/commuter-rail.okr.md", "utf8");
+    const block = text.slice(text.indexOf("## Customer"), text.indexOf("## Internal Process"));
+    const rest = text.replace(block, "");
+    const moved = rest.replace("## Notes", block + "## Notes");
+    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
+    const after = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY, previous: before }).scorecard;
+    const fromScratch = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    assert.equal(snapshot(after), snapshot(fromScratch));
+    const reused = after.objectives.filter((o) => before.scorecard.objectives.includes(o));
+    assert.equal(reused.length, after.objectives.length, "every objective's text is unchanged, so every one is reused");
+  });
+
   it("keeps a heading added after the last line break (the section before it gets shorter)", () => {
     const before = analyzeText("## O1: A\n- KR1: x from 1 to 2\n", { uri: URI, config: defaultConfig(), today: TODAY });
     const after = analyzeText("## O1: A\n- KR1: x from 1 to 2\n## O2: B\n", { uri: URI, config: defaultConfig(), today: TODAY, previous: before });
