@@ -2,7 +2,7 @@ import { OkrConfig, Severity } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
 import { Scorecard } from "../model/scorecard";
-import { Section, sectionObjectives } from "../model/sections";
+import { fitted, Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
@@ -77,7 +77,7 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
         }
       }, section.ranges);
       // Sorted here, the sections' lists are runs that the final sort only merges.
-      check = { rules, framework: scorecard.framework, diagnostics: found.sort(byPosition) };
+      check = { rules, framework: scorecard.framework, diagnostics: fitted(found.sort(byPosition)) };
       sectionChecks.set(section, check);
     }
     for (const d of check.diagnostics) diagnostics.push(d);

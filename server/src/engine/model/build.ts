@@ -10,7 +10,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { moveSection, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
+import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -138,6 +138,7 @@ class Builder {
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
+    fitSection(section);
     return section;
   }
 
