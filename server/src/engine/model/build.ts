@@ -115,7 +115,7 @@ class Builder {
   private readSection(start: number): Section {
     const lexed = lexSection(this.lines, start);
     const section: Section = {
-      text: sectionText(this.lines.text, this.lines.offsets, start, lexed.end),
+      text: sectionText(this.lines, start, lexed.end),
       start,
       end: lexed.end,
       tableObjectives: [],
@@ -129,12 +129,14 @@ class Builder {
     collectRanges(() => {
       for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
       for (const block of parseBlocks(lexed.tokens)) {
-        if (block.kind === "heading") section.heading = { level: block.level, textStart: block.textStart, textEnd: block.textEnd };
-        else if (block.kind === "objective") {
-          const h = block.heading;
-          section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd };
-          section.objective = this.objective(block);
-        } else this.table(block, section);
+        if (block.kind === "table") {
+          this.table(block, section);
+          continue;
+        }
+        // Kept without its line, which changes when the section moves.
+        const h = block.kind === "heading" ? block : block.heading;
+        section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd };
+        if (block.kind === "objective") section.objective = this.objective(block);
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;

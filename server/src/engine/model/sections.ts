@@ -66,8 +66,8 @@ export function sectionObjectives(section: Section): Objective[] {
 }
 
 /** The text of lines [start, end). */
-export function sectionText(text: string, offsets: readonly number[], start: number, end: number): string {
-  return text.slice(offsets[start], end < offsets.length ? offsets[end] : text.length);
+export function sectionText(lines: LineIndex, start: number, end: number): string {
+  return lines.text.slice(lines.offsets[start], end < lines.lineCount ? lines.offsets[end] : lines.text.length);
 }
 
 /** The first heading line after `line`, or the line count. */
@@ -95,7 +95,7 @@ export class SectionIndex {
     const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
     for (let k = this.next; k < last; k++) if (this.fits(k, lines, line)) return this.claim(k);
     // Moved, or more sections changed than the lookahead covers: find it by text and go on from there.
-    const same = this.textIndex().get(sectionText(lines.text, lines.offsets, line, nextHeading(lines, line)));
+    const same = this.textIndex().get(sectionText(lines, line, nextHeading(lines, line)));
     const k = same?.find((i) => this.fits(i, lines, line));
     return k === undefined ? undefined : this.claim(k);
   }
