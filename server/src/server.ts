@@ -15,12 +15,11 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeActions, FIX_ALL_KIND } from "./lsp/codeActions";
 import { completion, COMPLETION_TRIGGERS } from "./lsp/completion";
 import { definition } from "./lsp/definition";
 import { DiagnosticsScheduler } from "./lsp/diagnostics";
-import { DocumentStore } from "./lsp/documents";
+import { ChangeTracker, DocumentStore } from "./lsp/documents";
 import { foldingRanges } from "./lsp/folding";
 import { LspHost } from "./lsp/host";
 import { hover } from "./lsp/hover";
@@ -44,7 +43,8 @@ const log: Logger = {
 process.on("uncaughtException", (err) => log.error(`okr: uncaught exception: ${errorText(err)}`));
 process.on("unhandledRejection", (err) => log.error(`okr: unhandled rejection: ${errorText(err)}`));
 
-const documents = new TextDocuments(TextDocument);
+const changeTracker = new ChangeTracker();
+const documents = new TextDocuments(changeTracker);
 let settings = new SettingsStore(undefined, log);
 let host = new LspHost(settings, log);
 let store = new DocumentStore(host, log);
@@ -146,7 +146,7 @@ async function indexWorkspace(roots: string[]): Promise<void> {
 documents.onDidOpen((e) => justOpened.add(e.document.uri));
 documents.onDidChangeContent((e) =>
   guard(log, "didChange", undefined, () => {
-    store.changed(e.document);
+    store.changed(e.document, changeTracker.take(e.document.uri));
     const key = store.key(e.document.uri);
     scheduler.schedule(key, justOpened.delete(e.document.uri) ? 0 : undefined);
   }),

@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { Analysis, Diagnostic, Workspace } from "../engine";
+import { ChangedRegion, mergeChanges, replacement } from "../engine/text/changes";
 import { LspHost } from "./host";
 import { Logger, errorText } from "./log";
 import { canonicalUri, isOkrUri, pathToUri, uriToPath } from "./uris";
@@ -14,6 +16,42 @@ export interface IndexProgress {
 const MAX_FILES = 20_000;
 const MAX_BYTES = 4 * 1024 * 1024;
 const SKIP_DIRS = new Set(["node_modules", "out", "dist", "bower_components"]);
+
+/**
+ * How `TextDocuments` keeps open documents up to date, remembering where each change landed: the
+ * engine then takes everything outside that region over without comparing text.
+ */
+export class ChangeTracker implements TextDocumentsConfiguration<TextDocument> {
+  private readonly regions = new Map<string, ChangedRegion | undefined>();
+
+  create(uri: string, languageId: string, version: number, content: string): TextDocument {
+    return TextDocument.create(uri, languageId, version, content);
+  }
+
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let region: ChangedRegion | undefined;
+    let known = true;
+    // One change at a time: each change's range is in the text the ones before it made.
+    for (const change of changes) {
+      if (TextDocumentContentChangeEvent.isIncremental(change)) {
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        const one = replacement(Math.min(a, b), Math.abs(b - a), change.text.length);
+        region = region ? mergeChanges(region, one) : one;
+      } else known = false;
+      document = TextDocument.update(document, [change], version);
+    }
+    this.regions.set(document.uri, known ? region : undefined);
+    return document;
+  }
+
+  /** Where the document's last change landed (once: the next call says nothing). */
+  take(uri: string): ChangedRegion | undefined {
+    const region = this.regions.get(uri);
+    this.regions.delete(uri);
+    return region;
+  }
+}
 
 /**
  * The documents the server knows: open editors (their live text) and every `*.okr.md` of the
@@ -38,15 +76,12 @@ export class DocumentStore {
     return canonicalUri(uri);
   }
 
-  opened(doc: TextDocument): void {
+  /** An open document's text (opened or changed); `change` says where it differs from the text before. */
+  changed(doc: TextDocument, change?: ChangedRegion): void {
     this.generation++;
     const key = this.key(doc.uri);
     this.open.set(key, doc);
-    this.workspace.set(key, doc.getText());
-  }
-
-  changed(doc: TextDocument): void {
-    this.opened(doc);
+    this.workspace.set(key, doc.getText(), change);
   }
 
   closed(uri: string): void {

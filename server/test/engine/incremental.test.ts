@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
+import { ChangedRegion, replacement } from "../../src/engine/text/changes";
 import { TODAY } from "./helpers";
 
 /**
@@ -37,9 +38,10 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.record({
   insert: fc.oneof(fc.constantFrom(...insertions), fc.constant("")),
 });
 
-function apply(text: string, edit: Edit): string {
+function apply(text: string, edit: Edit): { text: string; change: ChangedRegion } {
   const at = edit.at < 0 ? text.length : edit.at % (text.length + 1);
-  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+  const remove = Math.min(edit.remove, text.length - at);
+  return { text: text.slice(0, at) + edit.insert + text.slice(at + remove), change: replacement(at, remove, edit.insert.length) };
 }
 
 /** The whole model as JSON, with the back references written as names. */
@@ -59,17 +61,21 @@ function fresh(text: string) {
 }
 
 describe("incremental analysis", () => {
+  // Edits told (as an editor tells them) or not, analysed after each or after several (their regions add up).
+  const step = fc.record({ edit: editArbitrary, analyse: fc.boolean() });
   it(`after any edits equals a fresh analysis (${runs} edit sequences, seed ${seed})`, function () {
     this.timeout(0);
     fc.assert(
-      fc.property(fc.constantFrom(...samples), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (base, edits) => {
+      fc.property(fc.constantFrom(...samples), fc.array(step, { minLength: 1, maxLength: 8 }), fc.boolean(), (base, steps, told) => {
         const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
         let text = base;
         workspace.set(URI, text);
         workspace.diagnostics(URI);
-        for (const edit of edits) {
-          text = apply(text, edit);
-          workspace.set(URI, text);
+        for (const [i, { edit, analyse }] of steps.entries()) {
+          const edited = apply(text, edit);
+          text = edited.text;
+          workspace.set(URI, text, told ? edited.change : undefined);
+          if (!analyse && i < steps.length - 1) continue;
           const diagnostics = workspace.diagnostics(URI);
           const expected = fresh(text);
           assert.equal(snapshot(workspace.analysis(URI)!.scorecard), snapshot(expected.scorecard));

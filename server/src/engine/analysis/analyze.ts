@@ -6,6 +6,7 @@ import { fitted, Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
+import { ChangedRegion } from "../text/changes";
 import { collectRanges } from "../text/positions";
 import { gradeScorecard } from "./grades";
 
@@ -15,6 +16,8 @@ export interface AnalyzeOptions {
   today?: Day;
   /** The analysis of the document's previous version: what an edit did not touch is reused. */
   previous?: Analysis;
+  /** Where the text differs from the previous version's, when known. */
+  change?: ChangedRegion;
 }
 
 /** A built and graded document, with the configuration in force for it. */

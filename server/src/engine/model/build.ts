@@ -1,3 +1,4 @@
+import { ChangedRegion, fitsLengths } from "../text/changes";
 import { LineIndex } from "../text/lines";
 import { Range, collectRanges, lineRange } from "../text/positions";
 import { ATTRIBUTE, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
@@ -20,6 +21,8 @@ export interface BuildOptions {
   today?: Day;
   /** The model of the document's previous version: its unchanged sections are reused. */
   previous?: Scorecard;
+  /** Where the text differs from the previous version's, when known: other sections are taken without comparing them. */
+  change?: ChangedRegion;
 }
 
 export interface BuildResult {
@@ -49,12 +52,16 @@ class Builder {
   private frameworkGiven = false;
   private titleFromHeading = false;
   private readonly previous: Scorecard | undefined;
+  private readonly change: ChangedRegion | undefined;
   /** Objectives before the one being read: an objective without a number is numbered by position. */
   private position = 0;
 
   constructor(text: string, options: BuildOptions) {
-    this.previous = options.previous;
-    this.lines = new LineIndex(text);
+    const { previous, change } = options;
+    this.previous = previous;
+    // A change that does not fit the two texts is ignored rather than trusted.
+    this.change = previous && change && fitsLengths(change, previous.lines.text.length, text.length) ? change : undefined;
+    this.lines = previous && this.change ? LineIndex.afterChange(previous.lines, text, this.change) : new LineIndex(text);
     this.config = options.config;
     this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
     this.scorecard = {
@@ -82,7 +89,7 @@ class Builder {
     if (frontMatter.node) this.readFrontMatter(frontMatter.node);
     const { scorecard } = this;
     scorecard.sectionContext = JSON.stringify([this.config, scorecard.today, scorecard.period]);
-    const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections) : undefined;
+    const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections, this.previous.lines, this.change) : undefined;
     for (let line = frontMatter.node ? frontMatter.node.endLine + 1 : 0; line < this.lines.lineCount; ) {
       const section = (previous && this.reuse(previous, line)) || this.readSection(line);
       this.place(section);

@@ -1,5 +1,6 @@
 import { CommentNode } from "../syntax/blockTree";
 import { isHeadingLine } from "../syntax/blockLexer";
+import { ChangedRegion } from "../text/changes";
 import { LineIndex } from "../text/lines";
 import { Range, shiftRanges } from "../text/positions";
 import { Objective, ReadProblem } from "./scorecard";
@@ -88,7 +89,12 @@ export class SectionIndex {
   private byText: Map<string, number[]> | undefined;
   private readonly taken = new Set<Section>();
 
-  constructor(private readonly sections: readonly Section[]) {}
+  /** `lines` are the previous version's; `change` says where the new text differs, when known. */
+  constructor(
+    private readonly sections: readonly Section[],
+    private readonly lines: LineIndex,
+    private readonly change?: ChangedRegion,
+  ) {}
 
   /** A previous section that reads the same at this line of the new text, if there is one. */
   take(lines: LineIndex, line: number): Section | undefined {
@@ -102,7 +108,17 @@ export class SectionIndex {
 
   private fits(k: number, lines: LineIndex, line: number): boolean {
     const section = this.sections[k];
-    return section.reusable && !this.taken.has(section) && startsHere(section, lines, line);
+    return section.reusable && !this.taken.has(section) && startsHere(section, lines, line, this.unchangedAt(section));
+  }
+
+  /** Where the section's text is in the new text if the change left it alone; undefined if it may have changed. */
+  private unchangedAt(section: Section): number | undefined {
+    if (!this.change) return undefined;
+    const { start, oldEnd, newEnd } = this.change;
+    const offset = this.lines.offsets[section.start];
+    if (offset + section.text.length <= start) return offset;
+    if (offset >= oldEnd) return offset + newEnd - oldEnd;
+    return undefined;
   }
 
   private claim(k: number): Section {
@@ -128,12 +144,13 @@ export class SectionIndex {
 /**
  * Whether the new text holds the section's text at this line, followed by a heading or the end. Read
  * from the same state (a section start), the same text reads the same and ends where it ended before.
+ * The text is not compared when the change is known to have left it at `unchangedAt`.
  */
-function startsHere(section: Section, lines: LineIndex, line: number): boolean {
+function startsHere(section: Section, lines: LineIndex, line: number, unchangedAt: number | undefined): boolean {
   const offset = lines.offsets[line];
   const after = offset + section.text.length;
   // Not `startsWith`: V8 compares that character by character, `===` of a slice with memcmp (15× faster).
-  if (lines.text.slice(offset, after) !== section.text) return false;
+  if (unchangedAt !== offset && lines.text.slice(offset, after) !== section.text) return false;
   const end = line + section.end - section.start;
   if (end >= lines.lineCount) return after === lines.text.length;
   return lines.offsets[end] === after && isHeadingLine(lines.line(end));

@@ -1,3 +1,4 @@
+import { ChangedRegion } from "./changes";
 import { Position } from "./positions";
 
 /**
@@ -10,28 +11,27 @@ import { Position } from "./positions";
  * the largest cost of a keystroke.
  */
 export class LineIndex {
-  readonly offsets: number[] = [];
+  readonly offsets: number[];
   private all: string[] | undefined;
 
-  constructor(readonly text: string) {
-    let start = 0;
-    if (text.indexOf("\r") < 0) {
-      // Only LF: the native search is twice as fast as a loop over the characters.
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
-        this.offsets.push(start);
-        start = i + 1;
-      }
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || c === 13) {
-          this.offsets.push(start);
-          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-          start = i + 1;
-        }
-      }
+  constructor(
+    readonly text: string,
+    offsets?: number[],
+  ) {
+    this.offsets = offsets ?? lineStarts(text);
+  }
+
+  /** The index of a new version of the text: line starts are looked for only where it changed. */
+  static afterChange(old: LineIndex, text: string, change: ChangedRegion): LineIndex {
+    const { start, oldEnd, newEnd } = change;
+    const offsets = old.offsets.slice(0, firstAtOrAfter(old.offsets, start));
+    // Whether a line starts at p depends on the characters at p - 1 and p (a CR before an LF does not end a line).
+    for (let p = start, last = Math.min(newEnd + 1, text.length); p <= last; p++) {
+      if (p === 0 || startsLine(text, p)) offsets.push(p);
     }
-    this.offsets.push(start);
+    const shift = newEnd - oldEnd;
+    for (let k = firstAtOrAfter(old.offsets, oldEnd + 2); k < old.offsets.length; k++) offsets.push(old.offsets[k] + shift);
+    return new LineIndex(text, offsets);
   }
 
   get lineCount(): number {
@@ -62,14 +62,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: Math.min(clamped - this.offsets[lo], this.lineLength(lo)) };
+    const line = firstAtOrAfter(this.offsets, clamped + 1) - 1;
+    return { line, character: Math.min(clamped - this.offsets[line], this.lineLength(line)) };
   }
 
   offsetAt(position: Position): number {
@@ -82,4 +76,46 @@ export class LineIndex {
   contentStart(line: number): number {
     return line === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
+}
+
+/** Where every line starts. */
+function lineStarts(text: string): number[] {
+  const offsets: number[] = [];
+  let start = 0;
+  if (text.indexOf("\r") < 0) {
+    // Only LF: the native search is twice as fast as a loop over the characters.
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
+      offsets.push(start);
+      start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        offsets.push(start);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
+  }
+  offsets.push(start);
+  return offsets;
+}
+
+/** Whether a line starts at `offset` (> 0): after an LF, or after a CR that no LF follows. */
+function startsLine(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(offset) !== 10);
+}
+
+/** The first index whose value is at least `value`, in ascending values. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

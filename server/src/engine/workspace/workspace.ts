@@ -3,6 +3,7 @@ import { OkrConfig } from "../config/config";
 import { Day } from "../model/dates";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
 import { slugify } from "../model/links";
+import { ChangedRegion, mergeChanges } from "../text/changes";
 import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
 
 /** What the workspace needs from its surroundings; the CLI reads the disk, the server asks the editor. */
@@ -30,15 +31,19 @@ export class Workspace implements WorkspaceQuery {
   /** Files read only to resolve links: uri → analysis, or null when there is no such file. */
   private readonly linked = new Map<string, Analysis | null>();
   private childIndex: Map<Objective, AlignedChild[]> | undefined;
-  /** The analysis of a document's previous text, until its new text is analysed: its unchanged sections are reused. */
-  private readonly previous = new Map<string, Analysis>();
+  /**
+   * The analysis of a document's previous text, until its new text is analysed: its unchanged
+   * sections are reused. With it, where the text changed since, if every change was told.
+   */
+  private readonly previous = new Map<string, { analysis: Analysis; change?: ChangedRegion }>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
-  set(uri: string, text: string): void {
+  /** A document's new text; `change` says where it differs from the text set before (an editor knows). */
+  set(uri: string, text: string, change?: ChangedRegion): void {
     if (this.texts.get(uri) === text) return;
     this.texts.set(uri, text);
-    this.retire(uri);
+    this.retire(uri, change);
     this.linked.delete(uri);
     this.childIndex = undefined;
   }
@@ -59,10 +64,16 @@ export class Workspace implements WorkspaceQuery {
   }
 
   /** Drops a document's analysis, keeping it to build the next one from. */
-  private retire(uri: string): void {
+  private retire(uri: string, change?: ChangedRegion): void {
     const analysis = this.analyses.get(uri);
-    if (analysis) this.previous.set(uri, analysis);
-    this.analyses.delete(uri);
+    if (analysis) {
+      this.previous.set(uri, { analysis, change });
+      this.analyses.delete(uri);
+      return;
+    }
+    // Not analysed since the last change: the changes add up.
+    const previous = this.previous.get(uri);
+    if (previous) previous.change = previous.change && change && mergeChanges(previous.change, change);
   }
 
   uris(): string[] {
@@ -78,7 +89,8 @@ export class Workspace implements WorkspaceQuery {
     if (!analysis) {
       const text = this.texts.get(uri);
       if (text === undefined) return this.linkedAnalysis(uri) ?? undefined;
-      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, previous: this.previous.get(uri) });
+      const previous = this.previous.get(uri);
+      analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, previous: previous?.analysis, change: previous?.change });
       this.previous.delete(uri);
       this.analyses.set(uri, analysis);
     }

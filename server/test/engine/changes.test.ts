@@ -1,0 +1,53 @@
+import * as assert from "node:assert/strict";
+import * as fc from "fast-check";
+import { LineIndex } from "../../src/engine";
+import { ChangedRegion, fitsLengths, mergeChanges, replacement } from "../../src/engine/text/changes";
+
+const runs = Number(process.env.OKR_PROPERTY_RUNS ?? 10_000) / 5;
+
+/** Texts and replacements made of the characters that matter to lines: every kind of line break. */
+const text = fc.array(fc.constantFrom("a", "b", "\n", "\r", "\r\n", "#"), { maxLength: 30 }).map((parts) => parts.join(""));
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text });
+
+function apply(before: string, e: { at: number; remove: number; insert: string }): { after: string; change: ChangedRegion } {
+  const at = e.at % (before.length + 1);
+  const remove = Math.min(e.remove, before.length - at);
+  return { after: before.slice(0, at) + e.insert + before.slice(at + remove), change: replacement(at, remove, e.insert.length) };
+}
+
+describe("changed regions", () => {
+  it(`update a line index to what a fresh one finds (${runs} edit sequences)`, () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 4 }), (base, edits) => {
+        let index = new LineIndex(base);
+        for (const e of edits) {
+          const { after, change } = apply(index.text, e);
+          index = LineIndex.afterChange(index, after, change);
+          assert.deepEqual(index.offsets, new LineIndex(after).offsets, JSON.stringify({ after, change }));
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it(`merged, cover both changes: the texts agree outside the region (${runs} pairs)`, () => {
+    fc.assert(
+      fc.property(text, edit, edit, (base, first, then) => {
+        const one = apply(base, first);
+        const two = apply(one.after, then);
+        const merged = mergeChanges(one.change, two.change);
+        assert.ok(fitsLengths(merged, base.length, two.after.length));
+        assert.equal(two.after.slice(0, merged.start), base.slice(0, merged.start));
+        assert.equal(two.after.slice(merged.newEnd), base.slice(merged.oldEnd));
+        assert.deepEqual(LineIndex.afterChange(new LineIndex(base), two.after, merged).offsets, new LineIndex(two.after).offsets);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("that do not fit the texts' lengths are refused", () => {
+    assert.equal(fitsLengths(replacement(2, 1, 1), 10, 10), true);
+    assert.equal(fitsLengths(replacement(2, 1, 3), 10, 10), false);
+    assert.equal(fitsLengths(replacement(9, 3, 0), 10, 7), false);
+  });
+});
