@@ -3,6 +3,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { registerPreview } from "./preview/preview";
+import { RuleLinksFeature, ruleLinksMiddleware } from "./ruleLinks";
 import {
   LanguageClient,
   TransportKind,
@@ -29,9 +30,11 @@ export function activate(context: vscode.ExtensionContext): void {
     documentSelector: [{ language: "okr" }],
     synchronize: { configurationSection: "okr", fileEvents },
     outputChannel,
+    middleware: ruleLinksMiddleware,
     // The client reads `okr.trace.server` itself (the id below + ".trace.server").
   };
   client = new LanguageClient("okr", "OKR Language Server", serverOptions, clientOptions);
+  client.registerFeature(new RuleLinksFeature());
   // Not awaited: activation returns at once and the server starts in the background (requests made
   // meanwhile wait for it). If it cannot start, the grammar and language configuration still work.
   client.start().catch((err) => outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`));

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
-import { TestClient } from "../test/protocol/client";
+import { CAPABILITIES, TestClient } from "../test/protocol/client";
 import { mulberry32 } from "../test/support/random";
 import { percentile } from "./main";
 
@@ -22,7 +22,10 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
  * completions at random key-result lines.
  */
 export async function measureServer(text: string, edits: number): Promise<{ keystroke: Latency; hover: Latency; completion: Latency }> {
-  const { client } = await TestClient.start({ settings: { validation: { delay: 0 } } });
+  // As our VS Code client declares: it links rule codes itself (client/src/ruleLinks.ts).
+  const publishDiagnostics = { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false };
+  const capabilities = { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics } };
+  const { client } = await TestClient.start({ settings: { validation: { delay: 0 } }, capabilities });
   try {
     const uri = pathToFileURL("/bench/big.okr.md").href;
     await client.open(uri, text, 1);

@@ -53,6 +53,7 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
 let canShowProgress = false;
+let codeLinks = true;
 const justOpened = new Set<string>();
 
 function rebuild(): void {
@@ -67,6 +68,7 @@ function rebuild(): void {
     settings,
     (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version: version >= 0 ? version : undefined, diagnostics }),
     log,
+    codeLinks,
   );
 }
 
@@ -74,6 +76,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  codeLinks = !!caps.textDocument?.publishDiagnostics?.codeDescriptionSupport;
   canShowProgress = !!caps.window?.workDoneProgress;
   folders = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
   if (!folders.length && params.rootUri) folders = [canonicalUri(params.rootUri)];
@@ -187,7 +190,7 @@ const cancelledBy = (token: { isCancellationRequested: boolean }) => () => token
 
 connection.onHover((p) => guard(log, "hover", null, () => hover(store, p.textDocument.uri, p.position)));
 connection.onCompletion((p) => guard(log, "completion", [], () => completion(store, p.textDocument.uri, p.position)));
-connection.onCodeAction((p, token) => guard(log, "codeAction", [], () => codeActions(store, p, cancelledBy(token))));
+connection.onCodeAction((p, token) => guard(log, "codeAction", [], () => codeActions(store, p, codeLinks, cancelledBy(token))));
 connection.onDocumentSymbol((p) => guard(log, "documentSymbol", [], () => documentSymbols(store, p.textDocument.uri)));
 connection.onWorkspaceSymbol((p, token) => guard(log, "workspaceSymbol", [], () => workspaceSymbols(store, p.query, cancelledBy(token))));
 connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri)));

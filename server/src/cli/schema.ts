@@ -3,8 +3,7 @@
  * drift: `schemas/okrrc.schema.json` is this object (written by `node scripts/gen-schema.mjs` after a
  * build, checked by server/test/cli/schema.test.ts).
  */
-import { allRules, DEFAULT_LIMITS } from "../engine";
-import { ruleDocUrl } from "./rules";
+import { allRules, DEFAULT_LIMITS, ruleDocUrl } from "../engine";
 
 export const SCHEMA_ID = "https://github.com/okr-md/okr-md/blob/main/schemas/okrrc.schema.json";
 

@@ -14,6 +14,7 @@ export type { KeyDoc } from "./model/attributeKeys";
 export type { Value } from "./model/values";
 export type * from "./model/scorecard";
 export { allRules } from "./rules";
+export { REPOSITORY_URL, ruleDocUrl } from "./rules/docs";
 export type { Diagnostic, Fix, TextEdit, RelatedInformation, Rule, LinkTarget } from "./rules/rule";
 export { Workspace, findObjective } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";

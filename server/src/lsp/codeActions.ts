@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
 import { Diagnostic, Fix, Scorecard, TextEdit } from "../engine";
-import { SOURCE, toLspDiagnostic } from "./diagnostics";
+import { Conversion, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
 export const FIX_ALL_KIND = "source.fixAll.okr";
@@ -9,7 +9,8 @@ export const FIX_ALL_KIND = "source.fixAll.okr";
  * Quick fixes: every fix the rules attach, "Disable <code> for this file" (front matter `rules:`), and
  * `source.fixAll.okr` (the preferred fix of every diagnostic, non-overlapping).
  */
-export function codeActions(store: DocumentStore, params: CodeActionParams, cancelled: () => boolean = () => false): CodeAction[] {
+/** `codeLinks`: whether diagnostics link their codes (as published, see `Conversion`). */
+export function codeActions(store: DocumentStore, params: CodeActionParams, codeLinks: boolean, cancelled: () => boolean = () => false): CodeAction[] {
   const doc = store.document(params.textDocument.uri);
   const analysis = store.analysis(params.textDocument.uri);
   if (!doc || !analysis) return [];
@@ -53,10 +54,11 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, canc
   if (explicitFixAll || (!only && params.context.diagnostics.some((d) => d.source === SOURCE))) {
     const edits = fixAllEdits(current);
     if (edits.length || explicitFixAll) {
+      const conversion: Conversion = { lines: analysis.scorecard.lines, clientUri: (k) => store.clientUri(k), codeLinks };
       actions.push({
         title: "Fix all auto-fixable OKR problems",
         kind: FIX_ALL_KIND,
-        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, analysis.scorecard.lines, (k) => store.clientUri(k))),
+        diagnostics: current.filter((d) => d.fixes?.some((f) => f.preferred)).map((d) => toLspDiagnostic(d, conversion)),
         edit: { changes: { [uri]: edits.map(toLspEdit) } },
       });
     }

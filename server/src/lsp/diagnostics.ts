@@ -3,12 +3,11 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, LineIndex, Objective, RangeLike, Scorecard, Severity } from "../engine";
+import { Diagnostic, LineIndex, Objective, RangeLike, ruleDocUrl, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
 
-export const RULE_DOCS = "https://github.com/okr-md/okr-md/blob/main/docs/rules/";
 export const SOURCE = "okr";
 /** Longer messages are cut: nobody reads them in a hover, and they cost JSON on every keystroke. */
 const MAX_MESSAGE = 1000;
@@ -55,19 +54,31 @@ export function clampRange(range: RangeLike, lines: LineIndex): { range: RangeLi
  */
 const converted = new WeakMap<Diagnostic, LspDiagnostic>();
 
-export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, clientUri: (key: string) => string, log?: Logger): LspDiagnostic {
+/** What a conversion needs: the document's lines, the URIs the client uses, what the client shows. */
+export interface Conversion {
+  lines: LineIndex;
+  clientUri: (key: string) => string;
+  /**
+   * Whether each diagnostic links its code to the rule's page (the client's `codeDescriptionSupport`).
+   * Our VS Code client turns it off and adds the links itself: a third of every publish's bytes.
+   */
+  codeLinks: boolean;
+  log?: Logger;
+}
+
+export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, log }: Conversion): LspDiagnostic {
   const { range, clamped } = clampRange(d.range, lines);
   const cached = converted.get(d);
-  if (cached && cached.range === range) return cached;
+  if (cached && cached.range === range && !!cached.codeDescription === codeLinks) return cached;
   if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(d.range)})`);
   const diagnostic: LspDiagnostic = {
     range,
     severity: lspSeverity(d.severity),
     code: d.code,
-    codeDescription: { href: RULE_DOCS + d.code + ".md" },
     source: SOURCE,
     message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message,
   };
+  if (codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) =>
       DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: r.range }, r.message),
@@ -111,6 +122,7 @@ export class DiagnosticsScheduler {
     private readonly settings: SettingsStore,
     private readonly publish: Publish,
     private readonly log: Logger,
+    private readonly codeLinks: boolean,
   ) {}
 
   schedule(key: string, delay?: number): void {
@@ -155,8 +167,8 @@ export class DiagnosticsScheduler {
       const analysis = this.store.analysis(key);
       if (!analysis) return;
       const diagnostics = this.store.diagnostics(key);
-      const lines = analysis.scorecard.lines;
-      this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, lines, (k) => this.store.clientUri(k), this.log)));
+      const conversion: Conversion = { lines: analysis.scorecard.lines, clientUri: (k) => this.store.clientUri(k), codeLinks: this.codeLinks, log: this.log };
+      this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, conversion)));
       const signature = linkSignature(analysis.scorecard);
       const previous = this.signatures.get(key);
       this.signatures.set(key, signature);

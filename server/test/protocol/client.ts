@@ -69,6 +69,8 @@ export interface StartOptions {
   folder?: string;
   /** What `workspace/configuration` answers for section `okr`. */
   settings?: Record<string, unknown>;
+  /** Instead of `CAPABILITIES`. */
+  capabilities?: ClientCapabilities;
 }
 
 export class TestClient {
@@ -129,7 +131,7 @@ export class TestClient {
       client.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: folderUri,
-        capabilities: CAPABILITIES,
+        capabilities: options.capabilities ?? CAPABILITIES,
         workspaceFolders: folderUri ? [{ uri: folderUri, name: "ws" }] : null,
       }),
     );

@@ -15,7 +15,7 @@ import {
   TextEdit,
   WorkspaceSymbolRequest,
 } from "vscode-languageserver-protocol/node";
-import { applyEdits, markers, TestClient, within } from "./client";
+import { applyEdits, CAPABILITIES, markers, TestClient, within } from "./client";
 
 const URI = "file:///virtual/plan.okr.md";
 let docVersion = 1;
@@ -88,6 +88,21 @@ describe("language server over stdio", function () {
     assert.equal(invalid.codeDescription?.href, "https://github.com/okr-md/okr-md/blob/main/docs/rules/invalid-value.md");
     assert.match(invalid.message, /confidence/);
     assert.equal(invalid.code, "invalid-value");
+  });
+
+  it("leaves rule links out for a client without codeDescriptionSupport (ours adds them itself)", async () => {
+    const publishDiagnostics = { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false };
+    const { client: other } = await TestClient.start({ capabilities: { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics } } });
+    try {
+      const diagnostics = await diagnosticsOf(other, "## O1: Grow\n- KR1: Revenue from $40M to\n");
+      assert.ok(diagnostics.length > 0);
+      for (const d of diagnostics) {
+        assert.equal(d.codeDescription, undefined);
+        assert.equal(typeof d.code, "string");
+      }
+    } finally {
+      await other.stop();
+    }
   });
 
   it("never publishes an older version after a newer one, and clears on close", async () => {

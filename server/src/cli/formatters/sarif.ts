@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { isAbsolute } from "node:path";
-import { allRules, Range } from "../../engine";
-import { REPOSITORY_URL, ruleDocUrl, sarifLevel } from "../rules";
+import { allRules, Range, REPOSITORY_URL, ruleDocUrl } from "../../engine";
+import { sarifLevel } from "../rules";
 import { Formatter } from "./types";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
