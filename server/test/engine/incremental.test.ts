@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
-import { ChangedRegion, replacement } from "../../src/engine/text/changes";
+import { ChangedRegion, mergeChanges, replacement } from "../../src/engine/text/changes";
 import { TODAY } from "./helpers";
 
 /**
@@ -108,17 +108,23 @@ describe("incremental analysis", () => {
     assert.deepEqual(last.range, fromScratch.objectives[fromScratch.objectives.length - 1].range);
   });
 
-  it("finds sections moved elsewhere (cut and paste) by their text", () => {
+  it("finds sections moved elsewhere (cut and paste) by their text, told where or not", () => {
     const text = readFileSync("samples/commuter-rail.okr.md", "utf8");
-    const block = text.slice(text.indexOf("## Customer"), text.indexOf("## Internal Process"));
+    const from = text.indexOf("## Customer");
+    const block = text.slice(from, text.indexOf("## Internal Process"));
     const rest = text.replace(block, "");
-    const moved = rest.replace("## Notes", block + "## Notes");
-    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
-    const after = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY, previous: before }).scorecard;
-    const fromScratch = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
-    assert.equal(snapshot(after), snapshot(fromScratch));
-    const reused = after.objectives.filter((o) => before.scorecard.objectives.includes(o));
-    assert.equal(reused.length, after.objectives.length, "every objective's text is unchanged, so every one is reused");
+    const to = rest.indexOf("## Notes");
+    const moved = rest.slice(0, to) + block + rest.slice(to);
+    const cut = replacement(from, block.length, 0);
+    const paste = replacement(to, 0, block.length);
+    for (const change of [undefined, mergeChanges(cut, paste)]) {
+      const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
+      const after = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY, previous: before, change }).scorecard;
+      const fromScratch = analyzeText(moved, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+      assert.equal(snapshot(after), snapshot(fromScratch));
+      const reused = after.objectives.filter((o) => before.scorecard.objectives.includes(o));
+      assert.equal(reused.length, after.objectives.length, "every objective's text is unchanged, so every one is reused");
+    }
   });
 
   it("keeps a heading added after the last line break (the section before it gets shorter)", () => {

@@ -112,7 +112,7 @@ class Builder {
     let position = this.scorecard.objectives.length;
     for (const o of sectionObjectives(section)) {
       position++;
-      if (!labelNumber(o.label) && o.id !== `O${position}`) return undefined;
+      if (o.id !== `O${position}` && !labelNumber(o.label)) return undefined;
     }
     moveSection(section, line);
     return section;
@@ -142,7 +142,9 @@ class Builder {
         }
         // Kept without its line, which changes when the section moves.
         const h = block.kind === "heading" ? block : block.heading;
-        section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd };
+        // The perspective it names is kept too: looking names up again on every edit was a keystroke's cost.
+        const perspective = this.perspectiveNames.get(normalisePerspective(this.headingText(h)));
+        section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd, perspective };
         if (block.kind === "objective") section.objective = this.objective(block);
       }
     }, section.ranges);
@@ -155,10 +157,11 @@ class Builder {
   private place(section: Section): void {
     const { scorecard } = this;
     scorecard.sections.push(section);
-    scorecard.problems.push(...section.problems);
-    scorecard.comments.push(...section.comments);
+    // Loops, not `push(...list)`: most lists are empty, and a spread call costs even then.
+    for (const problem of section.problems) scorecard.problems.push(problem);
+    for (const comment of section.comments) scorecard.comments.push(comment);
     const h = section.heading;
-    if (h && !section.objective) this.heading({ kind: "heading", line: section.start, level: h.level, textStart: h.textStart, textEnd: h.textEnd });
+    if (h && !section.objective) this.heading({ kind: "heading", line: section.start, level: h.level, textStart: h.textStart, textEnd: h.textEnd }, h.perspective);
     const objective = section.objective;
     if (objective) {
       if (this.openPerspective && objective.level <= this.openPerspective.level) this.closePerspective(section.start - 1);
@@ -252,7 +255,8 @@ class Builder {
     return this.lines.line(h.line).slice(h.textStart, h.textEnd);
   }
 
-  private heading(h: HeadingNode): void {
+  /** `canonical`: the perspective the heading names, if any. */
+  private heading(h: HeadingNode, canonical: string | undefined): void {
     const text = this.headingText(h);
     const textRange = lineRange(h.line, h.textStart, h.textEnd);
     if (h.level === 1 && !this.titleFromHeading) {
@@ -262,7 +266,6 @@ class Builder {
       this.scorecard.titleRange = textRange;
       return;
     }
-    const canonical = this.perspectiveNames.get(normalisePerspective(text));
     if (this.openPerspective && h.level <= this.openPerspective.level) this.closePerspective(h.line - 1);
     if (canonical) {
       const existing = this.perspectives.get(canonical);

@@ -18,8 +18,8 @@ export interface Section {
   /** First line, and the line after the last. */
   start: number;
   end: number;
-  /** The heading on the first line (none for a first section without one). */
-  heading?: { level: number; textStart: number; textEnd: number };
+  /** The heading on the first line (none for a first section without one), and the perspective it names. */
+  heading?: { level: number; textStart: number; textEnd: number; perspective?: string };
   /** The objective the heading opens, if it is one. */
   objective?: Objective;
   /** Objectives read from the rows of its tables, with the perspective each row names. */
@@ -79,7 +79,8 @@ export function nextHeading(lines: LineIndex, line: number): number {
 
 /**
  * The sections of a previous version, to take over those whose text is unchanged. They are tried
- * in order first (an edit leaves the sections around it in place, just moved), then by text.
+ * in order first (an edit leaves the sections around it in place, just moved), then where the
+ * change says the text at this line was before, then by text.
  */
 export class SectionIndex {
   /** The next section in order, and how far past it to look after an edited one. */
@@ -87,6 +88,8 @@ export class SectionIndex {
   private static readonly LOOKAHEAD = 4;
   /** Section text → indexes of the sections with that text. */
   private byText: Map<string, number[]> | undefined;
+  /** Offset in the previous text → index of the section that starts there. */
+  private byOffset: Map<number, number> | undefined;
   private readonly taken = new Set<Section>();
 
   /** `lines` are the previous version's; `change` says where the new text differs, when known. */
@@ -100,24 +103,49 @@ export class SectionIndex {
   take(lines: LineIndex, line: number): Section | undefined {
     const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
     for (let k = this.next; k < last; k++) if (this.fits(k, lines, line)) return this.claim(k);
-    // Moved, or more sections changed than the lookahead covers: find it by text and go on from there.
-    const same = this.textIndex().get(sectionText(lines, line, nextHeading(lines, line)));
+    // More sections changed than the lookahead covers, or moved: find it and go on from there.
+    const offset = lines.offsets[line];
+    const before = this.change && this.offsetBefore(offset);
+    if (before !== undefined) {
+      const k = this.offsetIndex().get(before);
+      return k !== undefined && this.fits(k, lines, line) ? this.claim(k) : undefined;
+    }
+    const text = sectionText(lines, line, nextHeading(lines, line));
+    // With a known change, only text it inserted can be a section moved from elsewhere (cut and paste).
+    if (this.change && (offset < this.change.start || offset + text.length > this.change.newEnd)) return undefined;
+    const same = this.textIndex().get(text);
     const k = same?.find((i) => this.fits(i, lines, line));
     return k === undefined ? undefined : this.claim(k);
   }
 
-  private fits(k: number, lines: LineIndex, line: number): boolean {
-    const section = this.sections[k];
-    return section.reusable && !this.taken.has(section) && startsHere(section, lines, line, this.unchangedAt(section));
+  /** Where this offset of the new text was in the previous one, if the change did not make it. */
+  private offsetBefore(offset: number): number | undefined {
+    const { start, oldEnd, newEnd } = this.change!;
+    return offset < start ? offset : offset >= newEnd ? offset - newEnd + oldEnd : undefined;
   }
 
-  /** Where the section's text is in the new text if the change left it alone; undefined if it may have changed. */
-  private unchangedAt(section: Section): number | undefined {
+  private offsetIndex(): Map<number, number> {
+    this.byOffset ??= new Map(this.sections.map((s, i) => [this.lines.offsets[s.start], i]));
+    return this.byOffset;
+  }
+
+  private fits(k: number, lines: LineIndex, line: number): boolean {
+    const section = this.sections[k];
+    if (!section.reusable || this.taken.has(section)) return false;
+    return this.untouchedAt(section) === lines.offsets[line] || startsHere(section, lines, line);
+  }
+
+  /**
+   * Where the section is in the new text if the change left it and the heading that ends it alone;
+   * undefined if they may have changed (then its text is compared).
+   */
+  private untouchedAt(section: Section): number | undefined {
     if (!this.change) return undefined;
     const { start, oldEnd, newEnd } = this.change;
     const offset = this.lines.offsets[section.start];
-    if (offset + section.text.length <= start) return offset;
     if (offset >= oldEnd) return offset + newEnd - oldEnd;
+    // Before the change, the heading after it included (a section at the end of the text is compared).
+    if (section.end < this.lines.lineCount && this.lines.lineEnd(section.end) < start) return offset;
     return undefined;
   }
 
@@ -144,13 +172,12 @@ export class SectionIndex {
 /**
  * Whether the new text holds the section's text at this line, followed by a heading or the end. Read
  * from the same state (a section start), the same text reads the same and ends where it ended before.
- * The text is not compared when the change is known to have left it at `unchangedAt`.
  */
-function startsHere(section: Section, lines: LineIndex, line: number, unchangedAt: number | undefined): boolean {
+function startsHere(section: Section, lines: LineIndex, line: number): boolean {
   const offset = lines.offsets[line];
   const after = offset + section.text.length;
   // Not `startsWith`: V8 compares that character by character, `===` of a slice with memcmp (15× faster).
-  if (unchangedAt !== offset && lines.text.slice(offset, after) !== section.text) return false;
+  if (lines.text.slice(offset, after) !== section.text) return false;
   const end = line + section.end - section.start;
   if (end >= lines.lineCount) return after === lines.text.length;
   return lines.offsets[end] === after && isHeadingLine(lines.line(end));
