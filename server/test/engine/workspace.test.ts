@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { defaultConfig, Workspace } from "../../src/engine";
+import { analyzeText, defaultConfig, findObjective, Workspace } from "../../src/engine";
 import { TODAY } from "./helpers";
 
 function companyWorkspace() {
@@ -27,6 +27,20 @@ function companyWorkspace() {
 }
 
 describe("workspace: files analysed together", () => {
+  it("finds an objective by label before slug, the first of duplicates, any case", () => {
+    const text = ["## O1: Grow", "## O1: Shrink", "## O2 - O3", "## O3: Later", "### Objective: Unnumbered", ""].join("\n");
+    const scorecard = analyzeText(text, { uri: "file:///f.okr.md", config: defaultConfig(), today: TODAY }).scorecard;
+    const title = (fragment: string) => findObjective(scorecard, fragment)?.title;
+    assert.equal(title("#o1"), "Grow");
+    assert.equal(title("O1"), "Grow");
+    assert.equal(title("o1-shrink"), "Shrink");
+    assert.equal(title("#o3"), "Later", "the label O3, not the O2 whose title is O3");
+    assert.equal(title("o2-o3"), "O3");
+    assert.equal(title("#o5"), "Unnumbered");
+    assert.equal(title("objective-unnumbered"), "Unnumbered");
+    assert.equal(title("#o9"), undefined);
+  });
+
   it("resolves aligns links across files by label and by heading slug, and knows each objective's children", () => {
     const { ws, uri } = companyWorkspace();
     const company = ws.analysis(uri("company.okr.md"))!.scorecard;

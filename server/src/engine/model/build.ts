@@ -109,10 +109,12 @@ class Builder {
     const section = previous.take(this.lines, line);
     if (!section) return undefined;
     // Objectives without a number are numbered by position: one inserted above renumbers them.
-    let position = this.scorecard.objectives.length;
-    for (const o of sectionObjectives(section)) {
-      position++;
-      if (o.id !== `O${position}` && !labelNumber(o.label)) return undefined;
+    if (section.numberedByPosition) {
+      let position = this.scorecard.objectives.length;
+      for (const o of sectionObjectives(section)) {
+        position++;
+        if (!labelNumber(o.label) && o.id !== `O${position}`) return undefined;
+      }
     }
     moveSection(section, line);
     return section;
@@ -130,6 +132,7 @@ class Builder {
       comments: lexed.comments,
       ranges: [],
       reusable: lexed.selfContained,
+      numberedByPosition: false,
     };
     this.problems = section.problems;
     this.position = this.scorecard.objectives.length;
@@ -149,6 +152,7 @@ class Builder {
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
+    section.numberedByPosition = sectionObjectives(section).some((o) => !labelNumber(o.label));
     fitSection(section);
     return section;
   }

@@ -30,6 +30,8 @@ export interface Section {
   ranges: Range[];
   /** False when its reading looked at later text (an unclosed `<!--`): it is never reused. */
   reusable: boolean;
+  /** Whether an objective of it has no number: its id then depends on the objectives above. */
+  numberedByPosition: boolean;
 }
 
 /**

@@ -147,7 +147,8 @@ export class Workspace implements WorkspaceQuery {
   }
 }
 
-const objectiveIndexes = new WeakMap<Scorecard, Map<string, Objective>>();
+/** Per version of a document: objectives by lower-case id, and by slug once a link asks for one. */
+const objectiveIndexes = new WeakMap<Scorecard, { byId: Map<string, Objective>; bySlug?: Map<string, Objective> }>();
 /** `O1 - Grow revenue` is also reached as `#o1-grow-revenue`; kept while the objective is reused. */
 const labelSlugs = new WeakMap<Objective, string>();
 
@@ -157,22 +158,33 @@ function labelSlug(o: Objective, label: string): string {
   return slug;
 }
 
-/** An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. */
+/**
+ * An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. Labels win over
+ * slugs, and the first of duplicates wins. The slugs are indexed only when a link needs them: most
+ * links name a label, and the index is made again for every version of the document.
+ */
 export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
   let index = objectiveIndexes.get(scorecard);
   if (!index) {
-    index = new Map();
-    // Labels win over slugs, and the first of duplicates wins: add slugs first, then labels, in reverse.
-    const objectives = scorecard.objectives;
-    for (let i = objectives.length - 1; i >= 0; i--) {
-      const o = objectives[i];
-      index.set(o.slug, o);
-      if (o.label) index.set(labelSlug(o, o.label), o);
-    }
-    for (let i = objectives.length - 1; i >= 0; i--) index.set(objectives[i].id.toLowerCase(), objectives[i]);
+    index = { byId: new Map() };
+    for (const o of scorecard.objectives) addFirst(index.byId, o.id.toLowerCase(), o);
     objectiveIndexes.set(scorecard, index);
   }
-  return index.get(fragment.replace(/^#/, "").trim().toLowerCase());
+  const key = fragment.replace(/^#/, "").trim().toLowerCase();
+  const byId = index.byId.get(key);
+  if (byId) return byId;
+  if (!index.bySlug) {
+    index.bySlug = new Map();
+    for (const o of scorecard.objectives) {
+      if (o.label) addFirst(index.bySlug, labelSlug(o, o.label), o);
+      addFirst(index.bySlug, o.slug, o);
+    }
+  }
+  return index.bySlug.get(key);
+}
+
+function addFirst(index: Map<string, Objective>, key: string, o: Objective): void {
+  if (!index.has(key)) index.set(key, o);
 }
 
 function resolveUri(base: string, path: string): string | undefined {
