@@ -49,20 +49,27 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   const active = rules.filter((rule) => config.rules[rule.code] !== "off");
   // `active` holds no rule that is off, so a rule's setting is a severity or unset.
   const setting = (rule: Rule) => config.rules[rule.code] as Severity | undefined;
-  const context = (rule: Rule, into: Diagnostic[]): RuleContext => ({
-    scorecard,
-    config,
-    workspace,
-    report: (r: Report) =>
-      into.push({
-        code: rule.code,
-        severity: setting(rule) ?? r.severity ?? rule.defaultSeverity,
-        message: r.message,
-        range: r.range,
-        related: r.related,
-        fixes: r.fixes,
-      }),
-  });
+  // Where reports go: a section's list while its objectives are checked, else the document's. One
+  // context per rule, not one per rule and section: a big document has thousands of sections.
+  let into = diagnostics;
+  const contexts = new Map<Rule, RuleContext>();
+  for (const rule of active) {
+    const severity = setting(rule);
+    contexts.set(rule, {
+      scorecard,
+      config,
+      workspace,
+      report: (r: Report) =>
+        into.push({
+          code: rule.code,
+          severity: severity ?? r.severity ?? rule.defaultSeverity,
+          message: r.message,
+          range: r.range,
+          related: r.related,
+          fixes: r.fixes,
+        }),
+    });
+  }
   const order = new Map(rules.map((rule, i) => [rule.code, i]));
   const byPosition = (a: Diagnostic, b: Diagnostic) =>
     a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter || order.get(a.code)! - order.get(b.code)!;
@@ -71,21 +78,23 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
     if (!check || check.rules !== rules || check.framework !== scorecard.framework) {
       const found: Diagnostic[] = [];
       const objectives = sectionObjectives(section);
+      into = found;
       // Ranges made here move with the section, like those of its model.
       collectRanges(() => {
         for (const rule of active) {
           if (!rule.checkObjective) continue;
-          const ruleContext = context(rule, found);
+          const ruleContext = contexts.get(rule)!;
           for (const objective of objectives) rule.checkObjective(objective, ruleContext);
         }
       }, section.ranges);
+      into = diagnostics;
       // Sorted here, the sections' lists are runs that the final sort only merges.
       check = { rules, framework: scorecard.framework, diagnostics: fitted(found.sort(byPosition)) };
       sectionChecks.set(section, check);
     }
     for (const d of check.diagnostics) diagnostics.push(d);
   }
-  for (const rule of active) rule.check?.(context(rule, diagnostics));
+  for (const rule of active) rule.check?.(contexts.get(rule)!);
   diagnostics.sort(byPosition);
   return applySuppressions(diagnostics, scorecard.comments, scorecard.lines);
 }

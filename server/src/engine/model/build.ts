@@ -302,16 +302,17 @@ class Builder {
     const h = node.heading;
     const text = this.headingText(h);
     const label = OBJECTIVE_LABEL.exec(text)!;
-    const objective = this.newObjective(label[1], text.slice(label[0].length).trim(), h.line, h.textStart, h.textStart + label[0].length, h.textEnd, "heading", h.level);
+    const objective = this.newObjective(text, label[1], text.slice(label[0].length).trim(), h.line, h.textStart, h.textStart + label[0].length, h.textEnd, "heading", h.level);
     objective.endLine = node.endLine;
-    objective.slug = slugify(text);
     for (const a of node.attributes) this.objectiveAttribute(objective, this.attribute(a));
     objective.owner ??= this.ownerIn(text, h.line, h.textStart);
     for (const item of node.items) this.item(objective, item);
     return objective;
   }
 
+  /** `written` is the heading's or cell's whole text, label included: what its slug is made from. */
   private newObjective(
+    written: string,
     label: string | undefined,
     title: string,
     line: number,
@@ -330,7 +331,7 @@ class Builder {
       title,
       titleRange: lineRange(line, titleStart, end),
       range: lineRange(line, 0, this.lines.lineLength(line)),
-      slug: slugify(title),
+      slug: slugify(written),
       level,
       source,
       attributes: [],
@@ -652,6 +653,7 @@ class Builder {
       if (!o || !o.text) continue;
       const label = OBJECTIVE_LABEL.exec(o.text);
       const objective = this.newObjective(
+        o.text,
         label?.[1],
         label ? o.text.slice(label[0].length).trim() : o.text,
         row.line,
@@ -661,7 +663,6 @@ class Builder {
         "table",
         0,
       );
-      objective.slug = slugify(o.text);
       objective.owner = this.ownerIn(o.text, row.line, o.start);
       const measures = splitCell(cell(columns.measure));
       const targets = splitCell(cell(columns.target));

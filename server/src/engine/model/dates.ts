@@ -17,9 +17,28 @@ export function dayFromIso(text: string): Day | undefined {
   return m ? dayFromParts(+m[1], +m[2], +m[3]) : undefined;
 }
 
+/**
+ * `YYYY-MM-DD` by calendar arithmetic (H. Hinnant's days-to-civil): rules write dates into many
+ * messages, and a Date with `toISOString` cost several times as much. Years outside 0–9999 are
+ * left to Date, whose format they change.
+ */
 export function isoFromDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (!Number.isInteger(day) || day < MIN_FOUR_DIGIT_DAY || day > MAX_FOUR_DIGIT_DAY) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March is 0
+  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${dayOfMonth < 10 ? "0" : ""}${dayOfMonth}`;
 }
+
+/** 0000-01-01 and 9999-12-31. */
+const MIN_FOUR_DIGIT_DAY = -719_528;
+const MAX_FOUR_DIGIT_DAY = 2_932_896;
 
 export function today(): Day {
   const now = new Date();
