@@ -67,9 +67,10 @@ export interface Conversion {
 }
 
 export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, log }: Conversion): LspDiagnostic {
-  const { range, clamped } = clampRange(d.range, lines);
   const cached = converted.get(d);
-  if (cached && cached.range === range && !!cached.codeDescription === codeLinks) return cached;
+  // Kept with its section, whose lines are unchanged: a range inside them before still is.
+  if (cached && cached.range === d.range && !!cached.codeDescription === codeLinks) return cached;
+  const { range, clamped } = clampRange(d.range, lines);
   if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(d.range)})`);
   const diagnostic: LspDiagnostic = {
     range,
@@ -88,16 +89,16 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
   return diagnostic;
 }
 
-/** Per objective, kept while an edit elsewhere reuses it. */
+/** Per objective, kept while an edit elsewhere reuses it (without the id, which a reused objective without a number can change). */
 const objectiveSignatures = new WeakMap<Objective, string>();
 
 function objectiveSignature(o: Objective): string {
   let signature = objectiveSignatures.get(o);
   if (signature === undefined) {
-    signature = [o.id, o.slug, o.aligns.map((l) => l.text).join(","), o.supports.map((l) => l.text).join(",")].join("|");
+    signature = [o.slug, o.aligns.map((l) => l.text).join(","), o.supports.map((l) => l.text).join(",")].join("|");
     objectiveSignatures.set(o, signature);
   }
-  return signature;
+  return `${o.id}|${signature}`;
 }
 
 /** What other documents' diagnostics can depend on: labels, slugs and links of this one. */
@@ -169,11 +170,15 @@ export class DiagnosticsScheduler {
       const diagnostics = this.store.diagnostics(key);
       const conversion: Conversion = { lines: analysis.scorecard.lines, clientUri: (k) => this.store.clientUri(k), codeLinks: this.codeLinks, log: this.log };
       this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, conversion)));
+      // Only other open documents are published; alone, there is no one to tell about link changes.
+      if (this.store.openKeys().length < 2) {
+        this.signatures.delete(key);
+        return;
+      }
       const signature = linkSignature(analysis.scorecard);
       const previous = this.signatures.get(key);
       this.signatures.set(key, signature);
-      if (previous !== undefined && previous !== signature) this.scheduleAll(key);
-      else if (previous === undefined && this.store.openKeys().length > 1) this.scheduleAll(key);
+      if (previous !== signature) this.scheduleAll(key);
     } catch (err) {
       this.log.error(`okr: validating ${key} failed: ${errorText(err)}`);
     }

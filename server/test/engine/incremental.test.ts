@@ -127,6 +127,24 @@ describe("incremental analysis", () => {
     }
   });
 
+  it("renumbers objectives without a number below a new one, keeping their sections", () => {
+    const text = "## O1: A\n- KR1: x from 1 to 2\n\n## Objective: B\n- KR1: y from 1 to 2\n";
+    const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    workspace.set(URI, text);
+    workspace.diagnostics(URI);
+    const b = workspace.analysis(URI)!.scorecard.objectives[1];
+    assert.equal(b.id, "O2");
+    const inserted = "## O7: New\n- KR1: z from 1 to 2\n\n";
+    workspace.set(URI, inserted + text, replacement(0, 0, inserted.length));
+    const after = workspace.analysis(URI)!.scorecard;
+    assert.equal(after.objectives[2], b, "B's section is taken over");
+    assert.equal(b.id, "O3");
+    const expected = fresh(inserted + text);
+    assert.equal(snapshot(after), snapshot(expected.scorecard));
+    assert.deepEqual(workspace.diagnostics(URI), expected.diagnostics);
+    assert.ok(expected.diagnostics.some((d) => d.message.includes("O3")), "messages name the new id");
+  });
+
   it("keeps a heading added after the last line break (the section before it gets shorter)", () => {
     const before = analyzeText("## O1: A\n- KR1: x from 1 to 2\n", { uri: URI, config: defaultConfig(), today: TODAY });
     const after = analyzeText("## O1: A\n- KR1: x from 1 to 2\n## O2: B\n", { uri: URI, config: defaultConfig(), today: TODAY, previous: before });

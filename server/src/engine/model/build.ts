@@ -106,15 +106,20 @@ class Builder {
 
   /** The previous version's section with the same text at this line, moved here; undefined if none. */
   private reuse(previous: SectionIndex, line: number): Section | undefined {
-    const section = previous.take(this.lines, line);
+    let section = previous.take(this.lines, line);
     if (!section) return undefined;
-    // Objectives without a number are numbered by position: one inserted above renumbers them.
+    // Objectives without a number are numbered by position: one added or removed above renumbers them.
     if (section.numberedByPosition) {
       let position = this.scorecard.objectives.length;
+      let renumbered = false;
       for (const o of sectionObjectives(section)) {
         position++;
-        if (!labelNumber(o.label) && o.id !== `O${position}`) return undefined;
+        if (labelNumber(o.label) || o.id === `O${position}`) continue;
+        o.id = `O${position}`;
+        renumbered = true;
       }
+      // A new identity: the rule findings kept with the section (their messages name ids) are made again.
+      if (renumbered) section = { ...section };
     }
     moveSection(section, line);
     return section;
