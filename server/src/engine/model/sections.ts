@@ -90,16 +90,17 @@ export class SectionIndex {
   private static readonly LOOKAHEAD = 4;
   /** Section text → indexes of the sections with that text. */
   private byText: Map<string, number[]> | undefined;
-  /** Offset in the previous text → index of the section that starts there. */
-  private byOffset: Map<number, number> | undefined;
-  private readonly taken = new Set<Section>();
+  /** Which sections are taken, by index (typed: a keystroke in a big file should allocate little). */
+  private readonly taken: Uint8Array;
 
   /** `lines` are the previous version's; `change` says where the new text differs, when known. */
   constructor(
     private readonly sections: readonly Section[],
     private readonly lines: LineIndex,
     private readonly change?: ChangedRegion,
-  ) {}
+  ) {
+    this.taken = new Uint8Array(sections.length);
+  }
 
   /** A previous section that reads the same at this line of the new text, if there is one. */
   take(lines: LineIndex, line: number): Section | undefined {
@@ -109,7 +110,7 @@ export class SectionIndex {
     const offset = lines.offsets[line];
     const before = this.change && this.offsetBefore(offset);
     if (before !== undefined) {
-      const k = this.offsetIndex().get(before);
+      const k = this.startingAt(before);
       return k !== undefined && this.fits(k, lines, line) ? this.claim(k) : undefined;
     }
     const text = sectionText(lines, line, nextHeading(lines, line));
@@ -126,14 +127,23 @@ export class SectionIndex {
     return offset < start ? offset : offset >= newEnd ? offset - newEnd + oldEnd : undefined;
   }
 
-  private offsetIndex(): Map<number, number> {
-    this.byOffset ??= new Map(this.sections.map((s, i) => [this.lines.offsets[s.start], i]));
-    return this.byOffset;
+  /** The section that started at this offset of the previous text (they are in order). */
+  private startingAt(offset: number): number | undefined {
+    let lo = 0;
+    let hi = this.sections.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.lines.offsets[this.sections[mid].start];
+      if (at === offset) return mid;
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   private fits(k: number, lines: LineIndex, line: number): boolean {
     const section = this.sections[k];
-    if (!section.reusable || this.taken.has(section)) return false;
+    if (!section.reusable || this.taken[k]) return false;
     return this.untouchedAt(section) === lines.offsets[line] || startsHere(section, lines, line);
   }
 
@@ -153,7 +163,7 @@ export class SectionIndex {
 
   private claim(k: number): Section {
     this.next = k + 1;
-    this.taken.add(this.sections[k]);
+    this.taken[k] = 1;
     return this.sections[k];
   }
 

@@ -24,13 +24,18 @@ export class LineIndex {
   /** The index of a new version of the text: line starts are looked for only where it changed. */
   static afterChange(old: LineIndex, text: string, change: ChangedRegion): LineIndex {
     const { start, oldEnd, newEnd } = change;
-    const offsets = old.offsets.slice(0, firstAtOrAfter(old.offsets, start));
+    const changed: number[] = [];
     // Whether a line starts at p depends on the characters at p - 1 and p (a CR before an LF does not end a line).
     for (let p = start, last = Math.min(newEnd + 1, text.length); p <= last; p++) {
-      if (p === 0 || startsLine(text, p)) offsets.push(p);
+      if (p === 0 || startsLine(text, p)) changed.push(p);
     }
+    const from = firstAtOrAfter(old.offsets, start);
+    const to = firstAtOrAfter(old.offsets, oldEnd + 2);
+    // A copy cut to size, changed in place: growing a new array by `push` allocated twice the size.
+    const offsets = old.offsets.slice();
+    offsets.splice(from, to - from, ...changed);
     const shift = newEnd - oldEnd;
-    for (let k = firstAtOrAfter(old.offsets, oldEnd + 2); k < old.offsets.length; k++) offsets.push(old.offsets[k] + shift);
+    for (let k = from + changed.length; k < offsets.length; k++) offsets[k] += shift;
     return new LineIndex(text, offsets);
   }
 
