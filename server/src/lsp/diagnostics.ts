@@ -114,7 +114,8 @@ export type Publish = (clientUri: string, version: number, diagnostics: LspDiagn
  * latest; if the document's labels or links changed, the other open documents are re-validated.
  */
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document, how to cancel its pending run. */
+  private readonly pending = new Map<string, () => void>();
   private readonly signatures = new Map<string, string>();
   private disposed = false;
 
@@ -128,14 +129,25 @@ export class DiagnosticsScheduler {
 
   schedule(key: string, delay?: number): void {
     if (this.disposed) return;
-    const existing = this.timers.get(key);
-    if (existing) clearTimeout(existing);
+    this.cancel(key);
     const wait = delay ?? this.settings.get(key).validation.delay;
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
+    const fire = () => {
+      this.pending.delete(key);
       void this.run(key);
-    }, wait);
-    this.timers.set(key, timer);
+    };
+    // No delay means now: `setTimeout(fn, 0)` waits a millisecond at least.
+    if (wait <= 0) {
+      const immediate = setImmediate(fire);
+      this.pending.set(key, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(fire, wait);
+      this.pending.set(key, () => clearTimeout(timer));
+    }
+  }
+
+  private cancel(key: string): void {
+    this.pending.get(key)?.();
+    this.pending.delete(key);
   }
 
   scheduleAll(except?: string): void {
@@ -143,9 +155,7 @@ export class DiagnosticsScheduler {
   }
 
   closed(key: string, clientUri: string): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
+    this.cancel(key);
     this.signatures.delete(key);
     this.publish(clientUri, -1, []);
     this.scheduleAll(key);
@@ -153,8 +163,7 @@ export class DiagnosticsScheduler {
 
   dispose(): void {
     this.disposed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const key of [...this.pending.keys()]) this.cancel(key);
   }
 
   private async run(key: string): Promise<void> {

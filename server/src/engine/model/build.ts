@@ -11,7 +11,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText } from "./sections";
+import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TablePerspective } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -183,7 +183,7 @@ class Builder {
     }
     for (const row of section.tableObjectives) {
       const line = row.objective.range.startLine;
-      const perspective = row.perspective && this.tablePerspective(row.perspective.name, row.perspective.cell, line);
+      const perspective = row.perspective && this.tablePerspective(row.perspective, line);
       row.objective.perspective = perspective;
       if (perspective) {
         perspective.objectives.push(row.objective);
@@ -678,18 +678,20 @@ class Builder {
       });
       for (const part of splitCell(cell(columns.initiative))) objective.initiatives.push({ kind: "initiative", text: part.text, range: lineRange(row.line, part.start, part.end) });
       for (const part of splitCell(cell(columns.indicator))) objective.indicators.push({ kind: "indicator", text: part.text, range: lineRange(row.line, part.start, part.end) });
-      const perspective = perspectiveName === undefined ? undefined : { name: perspectiveName, cell: p && p.text ? { start: p.start, end: p.end } : undefined };
+      const perspective =
+        perspectiveName === undefined
+          ? undefined
+          : { name: this.perspectiveNames.get(normalisePerspective(perspectiveName)) ?? perspectiveName, text: perspectiveName, cell: p && p.text ? { start: p.start, end: p.end } : undefined };
       section.tableObjectives.push({ objective, perspective });
     }
   }
 
-  private tablePerspective(name: string, cell: { start: number; end: number } | undefined, line: number): Perspective {
-    const canonical = this.perspectiveNames.get(normalisePerspective(name)) ?? name;
-    let perspective = this.perspectives.get(canonical);
+  private tablePerspective({ name, text, cell }: TablePerspective, line: number): Perspective {
+    let perspective = this.perspectives.get(name);
     if (!perspective) {
       const r = cell ? lineRange(line, cell.start, cell.end) : lineRange(line, 0, 0);
-      perspective = { name: canonical, headingText: name, range: r, nameRange: r, level: 0, objectives: [], endLine: line, grade: null };
-      this.perspectives.set(canonical, perspective);
+      perspective = { name, headingText: text, range: r, nameRange: r, level: 0, objectives: [], endLine: line, grade: null };
+      this.perspectives.set(name, perspective);
     }
     return perspective;
   }

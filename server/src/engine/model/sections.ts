@@ -23,7 +23,7 @@ export interface Section {
   /** The objective the heading opens, if it is one. */
   objective?: Objective;
   /** Objectives read from the rows of its tables, with the perspective each row names. */
-  tableObjectives: { objective: Objective; perspective?: { name: string; cell?: { start: number; end: number } } }[];
+  tableObjectives: { objective: Objective; perspective?: TablePerspective }[];
   problems: ReadProblem[];
   comments: CommentNode[];
   /** Every range made while the section was read or checked, to move them with it. */
@@ -32,6 +32,13 @@ export interface Section {
   reusable: boolean;
   /** Whether an objective of it has no number: its id then depends on the objectives above. */
   numberedByPosition: boolean;
+}
+
+/** The perspective a table row names: its name (canonical when known), as written, and where. */
+export interface TablePerspective {
+  name: string;
+  text: string;
+  cell?: { start: number; end: number };
 }
 
 /**
