@@ -3,14 +3,14 @@ import { LineIndex } from "../text/lines";
 import { Range, collectRanges, lineRange } from "../text/positions";
 import { ATTRIBUTE, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
-import { AttributeNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
+import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
 import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, DateRef, Framework, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Attribute, DateRef, Framework, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
 import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TablePerspective } from "./sections";
 import { Value } from "./values";
 
@@ -34,6 +34,9 @@ export interface BuildResult {
 const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
 const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
 const FRAMEWORKS = new Set(["okr", "bsc", "hybrid"]);
+
+/** A front matter's YAML read: the text it was read from, and the problems found. It sits at the top, so its ranges never move. */
+const frontMatterReads = new WeakMap<FrontMatter, { text: string; closed: boolean; problems: ReadProblem[]; frontMatter: FrontMatter }>();
 
 /** Builds the model of one document. Never throws: what it cannot read becomes a ReadProblem. */
 export function buildScorecard(text: string, options: BuildOptions): BuildResult {
@@ -199,8 +202,8 @@ class Builder {
 
   // ── front matter ────────────────────────────────────────────────────────────
 
-  private readFrontMatter(node: Parameters<typeof readFrontMatter>[1]): void {
-    const fm = readFrontMatter(this.lines, node, this.problems);
+  private readFrontMatter(node: FrontMatterNode): void {
+    const fm = this.frontMatterYaml(node);
     this.scorecard.frontMatter = fm;
     const layer: ConfigLayer = {};
     for (const entry of fm.entries) {
@@ -245,6 +248,20 @@ class Builder {
       }
     }
     this.config = mergeConfig(this.config, layer);
+  }
+
+  /** The front matter's YAML, read again only when its text changed (parsing YAML cost a keystroke half a millisecond). */
+  private frontMatterYaml(node: FrontMatterNode): FrontMatter {
+    const text = sectionText(this.lines, node.startLine, node.endLine + 1);
+    const before = this.previous?.frontMatter;
+    let read = before && frontMatterReads.get(before);
+    if (!read || read.text !== text || read.closed !== node.closed) {
+      const problems: ReadProblem[] = [];
+      read = { text, closed: node.closed, problems, frontMatter: readFrontMatter(this.lines, node, problems) };
+      frontMatterReads.set(read.frontMatter, read);
+    }
+    for (const problem of read.problems) this.problem(problem.code, problem.message, problem.range);
+    return read.frontMatter;
   }
 
   /** Values that mergeConfig would skip silently: say so at the value. */
