@@ -5,6 +5,7 @@ import {
 } from "vscode-languageserver";
 import { Diagnostic, LineIndex, Objective, RangeLike, ruleDocUrl, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
+import { detached } from "./detach";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
 
@@ -23,6 +24,10 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
     default:
       return DiagnosticSeverity.Hint;
   }
+}
+
+function sameRange(a: RangeLike, b: RangeLike): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function inside(p: RangeLike["start"], lines: LineIndex): boolean {
@@ -69,7 +74,7 @@ export interface Conversion {
 export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, log }: Conversion): LspDiagnostic {
   const cached = converted.get(d);
   // Kept with its section, whose lines are unchanged: a range inside them before still is.
-  if (cached && cached.range === d.range && !!cached.codeDescription === codeLinks) return cached;
+  if (cached && sameRange(cached.range, d.range) && !!cached.codeDescription === codeLinks) return cached;
   const { range, clamped } = clampRange(d.range, lines);
   if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(d.range)})`);
   const diagnostic: LspDiagnostic = {
@@ -85,8 +90,10 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
       DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: r.range }, r.message),
     );
   }
-  converted.set(d, diagnostic);
-  return diagnostic;
+  // A copy: the engine's ranges move in place with their section, and a publish is written later.
+  const sent = detached(diagnostic);
+  converted.set(d, sent);
+  return sent;
 }
 
 /** Per objective, kept while an edit elsewhere reuses it (without the id, which a reused objective without a number can change). */
