@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyzeText, defaultConfig, findObjective, Workspace } from "../../src/engine";
+import { replacement } from "../../src/engine/text/changes";
 import { TODAY } from "./helpers";
 
 function companyWorkspace() {
@@ -27,6 +28,29 @@ function companyWorkspace() {
 }
 
 describe("workspace: files analysed together", () => {
+  it("finds objectives of the current version after edits (the index is handed on, or made again)", () => {
+    const uri = "file:///w.okr.md";
+    const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    let text = "## O1: Grow\n- KR1: a from 1 to 2\n\n## O2: Keep\nsupports: O1\n- KR1: b from 1 to 2\n";
+    ws.set(uri, text);
+    ws.diagnostics(uri);
+    const edit = (from: string, to: string) => {
+      const at = text.indexOf(from);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      ws.set(uri, text, replacement(at, from.length, to.length));
+      ws.diagnostics(uri);
+      return ws.analysis(uri)!.scorecard;
+    };
+    let scorecard = edit("a from 1", "a from 5");
+    assert.equal(findObjective(scorecard, "o1"), scorecard.objectives[0], "the re-read O1, not the one it replaced");
+    assert.equal(findObjective(scorecard, "grow"), undefined);
+    assert.equal(findObjective(scorecard, "o1-grow"), scorecard.objectives[0]);
+    scorecard = edit("O1: Grow", "O3: Grow");
+    assert.equal(findObjective(scorecard, "o1"), undefined);
+    assert.equal(findObjective(scorecard, "o3"), scorecard.objectives[0]);
+    assert.equal(findObjective(scorecard, "o3-grow"), scorecard.objectives[0]);
+  });
+
   it("finds an objective by label before slug, the first of duplicates, any case", () => {
     const text = ["## O1: Grow", "## O1: Shrink", "## O2 - O3", "## O3: Later", "### Objective: Unnumbered", ""].join("\n");
     const scorecard = analyzeText(text, { uri: "file:///f.okr.md", config: defaultConfig(), today: TODAY }).scorecard;

@@ -91,6 +91,7 @@ export class Workspace implements WorkspaceQuery {
       if (text === undefined) return this.linkedAnalysis(uri) ?? undefined;
       const previous = this.previous.get(uri);
       analysis = analyzeText(text, { uri, config: this.host.configFor(uri), today: this.host.today, previous: previous?.analysis, change: previous?.change });
+      if (previous) inheritObjectiveIndex(previous.analysis.scorecard, analysis.scorecard);
       this.previous.delete(uri);
       this.analyses.set(uri, analysis);
     }
@@ -185,6 +186,36 @@ export function findObjective(scorecard: Scorecard, fragment: string): Objective
 
 function addFirst(index: Map<string, Objective>, key: string, o: Objective): void {
   if (!index.has(key)) index.set(key, o);
+}
+
+/**
+ * Hands a document's objective index on to its next version when the edit changed no objective's
+ * keys: the objectives of re-read sections take the place of those they replace. Made again for
+ * every keystroke, it was a millisecond of a big file's. An objective at the same place is the same
+ * object, so its id (by position, when it has no number) is the same too.
+ */
+function inheritObjectiveIndex(before: Scorecard, after: Scorecard): void {
+  const index = objectiveIndexes.get(before);
+  const olds = before.objectives;
+  const news = after.objectives;
+  if (!index || olds.length !== news.length) return;
+  const replaced: number[] = [];
+  for (let i = 0; i < news.length; i++) {
+    if (olds[i] === news[i]) continue;
+    const [o, n] = [olds[i], news[i]];
+    if (o.id !== n.id || o.label !== n.label || o.title !== n.title || o.slug !== n.slug) return;
+    replaced.push(i);
+  }
+  const swap = (map: Map<string, Objective>, key: string, o: Objective, n: Objective) => {
+    if (map.get(key) === o) map.set(key, n);
+  };
+  for (const i of replaced) {
+    const [o, n] = [olds[i], news[i]];
+    swap(index.byId, o.id.toLowerCase(), o, n);
+    if (index.bySlug && o.label) swap(index.bySlug, labelSlug(o, o.label), o, n);
+    if (index.bySlug) swap(index.bySlug, o.slug, o, n);
+  }
+  objectiveIndexes.set(after, index);
 }
 
 function resolveUri(base: string, path: string): string | undefined {
