@@ -8,17 +8,20 @@ import { LinkRef } from "./scorecard";
  */
 export function slugify(text: string): string {
   const lower = text.trim().toLowerCase();
-  let slug = "";
+  // Joined, not `+=`: a slug is kept with its objective, and `+=` keeps it as a rope of pieces (10× its size).
+  const parts: string[] = [];
   let kept = 0;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) continue;
     if (c >= 128) return unicodeSlug(lower);
-    slug += lower.slice(kept, i);
+    parts.push(lower.slice(kept, i));
     kept = i + 1;
-    if (c === 32 || (c >= 9 && c <= 13)) slug += "-";
+    if (c === 32 || (c >= 9 && c <= 13)) parts.push("-");
   }
-  return kept === 0 ? lower : slug + lower.slice(kept);
+  if (kept === 0) return lower;
+  parts.push(lower.slice(kept));
+  return parts.join("");
 }
 
 function unicodeSlug(lower: string): string {
