@@ -128,7 +128,8 @@ describe("incremental analysis", () => {
   });
 
   it("renumbers objectives without a number below a new one, keeping their sections", () => {
-    const text = "## O1: A\n- KR1: x from 1 to 2\n\n## Objective: B\n- KR1: y from 1 to 2\n";
+    // B's key result mentions a bonus: compensation-link makes a range of its own when it checks B.
+    const text = "## O1: A\n- KR1: x from 1 to 2\n\n## Objective: B\n- KR1: y from 1 to 2, counts towards the bonus\n";
     const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
     workspace.set(URI, text);
     workspace.diagnostics(URI);
@@ -143,6 +144,16 @@ describe("incremental analysis", () => {
     assert.equal(snapshot(after), snapshot(expected.scorecard));
     assert.deepEqual(workspace.diagnostics(URI), expected.diagnostics);
     assert.ok(expected.diagnostics.some((d) => d.message.includes("O3")), "messages name the new id");
+    // Checked again after each renumbering, a section keeps only its last check's ranges.
+    const section = () => workspace.analysis(URI)!.scorecard.sections.find((s) => s.objective === b)!;
+    const rangesAfterOne = section().ranges.length;
+    for (let i = 0; i < 6; i++) {
+      const current = workspace.analysis(URI)!.scorecard.lines.text;
+      const next = current.startsWith(inserted) ? current.slice(inserted.length) : inserted + current;
+      workspace.set(URI, next);
+      workspace.diagnostics(URI);
+    }
+    assert.equal(section().ranges.length, rangesAfterOne);
   });
 
   it("keeps a heading added after the last line break (the section before it gets shorter)", () => {

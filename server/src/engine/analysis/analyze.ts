@@ -79,7 +79,8 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
       const found: Diagnostic[] = [];
       const objectives = sectionObjectives(section);
       into = found;
-      // Ranges made here move with the section, like those of its model.
+      // Ranges made here move with the section, like those of its model; a previous check's are dropped.
+      section.ranges.length = section.readRanges;
       collectRanges(() => {
         for (const rule of active) {
           if (!rule.checkObjective) continue;

@@ -139,6 +139,7 @@ class Builder {
       problems: [],
       comments: lexed.comments,
       ranges: [],
+      readRanges: 0,
       reusable: lexed.selfContained,
       numberedByPosition: false,
     };

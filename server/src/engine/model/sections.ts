@@ -28,6 +28,8 @@ export interface Section {
   comments: CommentNode[];
   /** Every range made while the section was read or checked, to move them with it. */
   ranges: Range[];
+  /** How many of `ranges` were made while reading it; those after are its last check's. */
+  readRanges: number;
   /** False when its reading looked at later text (an unclosed `<!--`): it is never reused. */
   reusable: boolean;
   /** Whether an objective of it has no number: its id then depends on the objectives above. */
@@ -55,6 +57,7 @@ export function fitSection(section: Section): void {
   section.comments = fitted(section.comments);
   section.tableObjectives = fitted(section.tableObjectives);
   section.ranges = fitted(section.ranges);
+  section.readRanges = section.ranges.length;
   for (const o of sectionObjectives(section)) {
     o.attributes = fitted(o.attributes);
     o.aligns = fitted(o.aligns);
