@@ -162,7 +162,8 @@ function labelSlug(o: Objective, label: string): string {
 /**
  * An objective by label (`o2`, `#O2`) or by GitHub heading slug, case-insensitively. Labels win over
  * slugs, and the first of duplicates wins. The slugs are indexed only when a link needs them: most
- * links name a label, and the index is made again for every version of the document.
+ * links name a label, and an index is made for every version of a document that an edit changed
+ * more than `inheritObjectiveIndex` can follow.
  */
 export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
   let index = objectiveIndexes.get(scorecard);
