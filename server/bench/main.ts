@@ -159,7 +159,7 @@ async function main() {
   const workspace = measureWorkspace(quick ? 200 : 1000);
   // The harness is the server's client: it starts with the garbage of the runs above collected.
   gc();
-  const server = await measureServer(generateScorecard(MB, 42), quick ? 40 : 200);
+  const server = await measureServer(generateScorecard(MB, 42), quick ? 100 : 200);
   const oneMb = engine.find((r) => r.size === "1 MB")!;
   const tenMb = engine.find((r) => r.size === "10 MB");
   const result = {
