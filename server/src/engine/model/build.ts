@@ -154,8 +154,8 @@ class Builder {
         }
         // Kept without its line, which changes when the section moves.
         const h = block.kind === "heading" ? block : block.heading;
-        // The perspective it names is kept too: looking names up again on every edit was a keystroke's cost.
-        const perspective = this.perspectiveNames.get(normalisePerspective(this.headingText(h)));
+        // The perspective a plain heading names is kept too: looking names up again on every edit was a keystroke's cost.
+        const perspective = block.kind === "heading" ? this.perspectiveNames.get(normalisePerspective(this.headingText(h))) : undefined;
         section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd, perspective };
         if (block.kind === "objective") section.objective = this.objective(block);
       }
