@@ -149,11 +149,13 @@ export function renderGradeTable(scorecard: Scorecard, file: string, color: Pale
 
   // Column widths; the title/text column is cut to fit the terminal (100 columns when not one).
   const tableRows = rows.filter((r) => !r.section);
-  const w0 = Math.max(4, ...tableRows.map((r) => width(r.cells[0])));
-  const w2 = Math.max(0, ...tableRows.map((r) => width(r.cells[2])));
+  // Reduced, not spread into `Math.max`: a file of 200,000 objectives would overflow its arguments.
+  const widest = (cell: number, least: number) => tableRows.reduce((w, r) => Math.max(w, width(r.cells[cell])), least);
+  const w0 = widest(0, 4);
+  const w2 = widest(2, 0);
   const tail = 2 + 3 + 1 + BAR_CELLS + 2 + "off track".length;
   const budget = Math.max(20, (columns ?? 100) - w0 - 2 - (w2 ? w2 + 2 : 0) - tail);
-  const w1 = Math.min(budget, Math.max(...tableRows.map((r) => width(r.cells[1])), 0));
+  const w1 = Math.min(budget, widest(1, 0));
   const offset = w0 + 2 + w1 + (w2 ? 2 + w2 : 0);
 
   const lines: string[] = [];

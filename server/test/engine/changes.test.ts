@@ -45,6 +45,14 @@ describe("changed regions", () => {
     );
   });
 
+  it("update a line index after a paste of 300,000 lines", () => {
+    const before = "a\nb\n";
+    const pasted = "x\n".repeat(300_000);
+    const after = before.slice(0, 2) + pasted + before.slice(2);
+    const index = LineIndex.afterChange(new LineIndex(before), after, replacement(2, 0, pasted.length));
+    assert.deepEqual(index.offsets, new LineIndex(after).offsets);
+  });
+
   it("that do not fit the texts' lengths are refused", () => {
     assert.equal(fitsLengths(replacement(2, 1, 1), 10, 10), true);
     assert.equal(fitsLengths(replacement(2, 1, 3), 10, 10), false);

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { analyzeText, defaultConfig, LineIndex, RangeLike, Workspace } from "../../src/engine";
+import { buildViewModel, renderBody } from "../../src/engine/render";
 import { TODAY } from "./helpers";
 
 /**
@@ -66,5 +67,16 @@ describe("property: any text is read without throwing, every range inside the do
       }),
       { numRuns: runs, seed },
     );
+  });
+  // Spreading a list into a call overflows its arguments past about 100,000 items: lists that grow
+  // with the text are added in loops.
+  it("reads a line of 250,000 links, and draws a key result with 150,000 check-ins", () => {
+    const links = "## O1: A\naligns: " + Array.from({ length: 250_000 }, (_, i) => `o${i}`).join(", ") + "\n- KR1: x from 1 to 2\n";
+    const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    workspace.set("file:///big.okr.md", links);
+    assert.equal(workspace.diagnostics("file:///big.okr.md").filter((d) => d.code === "broken-alignment").length, 250_000 - 1, "every link but o1");
+    const checkIns = "---\nperiod: 2027-Q1\n---\n## O1: A\n- KR1: x from 1 to 2\n" + "  - 2027-01-10: 1.5\n".repeat(150_000);
+    const { scorecard } = analyzeText(checkIns, { uri: "file:///c.okr.md", config: defaultConfig(), today: TODAY });
+    assert.match(renderBody(buildViewModel(scorecard)), /<svg class="burnup"/);
   });
 });

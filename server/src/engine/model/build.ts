@@ -402,10 +402,11 @@ class Builder {
         objective.weight = this.weight(a) ?? objective.weight;
         break;
       case "aligns":
-        objective.aligns.push(...this.links(a.value, line, character));
+        // Loops, not `push(...links)`: a line of 200,000 links would overflow the call's arguments.
+        for (const link of this.links(a.value, line, character)) objective.aligns.push(link);
         break;
       case "supports":
-        objective.supports.push(...this.links(a.value, line, character));
+        for (const link of this.links(a.value, line, character)) objective.supports.push(link);
         break;
       case "due":
         objective.due = this.dateAttribute(a);

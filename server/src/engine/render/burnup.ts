@@ -19,8 +19,7 @@ export function renderBurnup(kr: KeyResultView, titleId: string): string {
   if (s.baseline !== undefined) values.push(s.baseline);
   if (s.target !== undefined) values.push(s.target);
   if (s.forecast) values.push(s.forecast.value);
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
+  let [lo, hi] = extent(values);
   if (lo === hi) {
     const d = Math.abs(lo) * 0.1 || 1;
     lo -= d;
@@ -32,8 +31,8 @@ export function renderBurnup(kr: KeyResultView, titleId: string): string {
   // Progress up: for a falling metric the smaller values are at the top.
   const falling = s.baseline !== undefined && s.target !== undefined ? s.target < s.baseline : kr.direction === "down";
   const days = s.points.map((p) => p.day);
-  const x0: Day = Math.min(s.start, ...days);
-  const x1: Day = Math.max(s.end, ...days, s.forecast?.day ?? s.end);
+  days.push(s.start, s.end, s.forecast?.day ?? s.end);
+  const [x0, x1]: Day[] = extent(days);
   const iw = W - M.l - M.r;
   const ih = H - M.t - M.b;
   const x = (d: Day) => M.l + ((d - x0) / Math.max(1, x1 - x0)) * iw;
@@ -91,4 +90,15 @@ export function renderBurnup(kr: KeyResultView, titleId: string): string {
 
 function clip(text: string, n: number): string {
   return text.length > n ? text.slice(0, n - 1) + "…" : text;
+}
+
+/** The least and the greatest value. A loop, not `Math.min(...values)`: 200,000 check-ins would overflow the call's arguments. */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return [lo, hi];
 }

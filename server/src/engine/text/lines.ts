@@ -13,6 +13,7 @@ import { Position } from "./positions";
 export class LineIndex {
   readonly offsets: number[];
   private all: string[] | undefined;
+  private static readonly LARGEST_CHANGE = 50_000;
 
   constructor(
     readonly text: string,
@@ -24,6 +25,8 @@ export class LineIndex {
   /** The index of a new version of the text: line starts are looked for only where it changed. */
   static afterChange(old: LineIndex, text: string, change: ChangedRegion): LineIndex {
     const { start, oldEnd, newEnd } = change;
+    // A big paste is scanned whole: its line starts would overflow `splice`'s arguments below.
+    if (newEnd - start > LineIndex.LARGEST_CHANGE) return new LineIndex(text);
     const changed: number[] = [];
     // Whether a line starts at p depends on the characters at p - 1 and p (a CR before an LF does not end a line).
     for (let p = start, last = Math.min(newEnd + 1, text.length); p <= last; p++) {
