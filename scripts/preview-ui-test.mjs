@@ -4,22 +4,17 @@
 // the webview's content (its inner frame), types in the source and sees the preview change, clicks an
 // objective in the preview and sees the editor's cursor move to its heading. Screenshots under
 // test-artifacts/.   node scripts/preview-ui-test.mjs [--no-build] [--headed]
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensure } from "./vscode/ensure.mjs";
-import { ROOT, launchCodeServer, launchBrowser } from "./vscode/launch.mjs";
+import { ROOT, launchCodeServer, launchBrowser, openWorkbench } from "./vscode/launch.mjs";
+import { buildUnlessTold, Checks, flag } from "./checks.mjs";
 
-const argv = process.argv.slice(2);
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const FILE = "commuter-rail.okr.md";
-const log = (m) => console.log(`[preview-ui] ${m}`);
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`  ${ok ? "✔" : "✗"} ${what}`);
-  if (!ok) failures++;
-};
+const checks = new Checks("preview-ui");
+const { log, check } = checks;
 
 /** The webview's inner document frame that holds our view. */
 async function previewFrame(page, timeoutMs = 20000) {
@@ -48,20 +43,16 @@ let browser;
 let page;
 let cleanupFolder = () => {};
 try {
-  if (!argv.includes("--no-build")) {
-    const b = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-    if (b.status !== 0) throw new Error("build failed");
-  }
+  buildUnlessTold();
   ensure();
   // A copy of samples/: the test types into the file (and the workbench may save it).
   const folder = mkdtempSync(join(tmpdir(), "okr-preview-ui-"));
   cpSync(join(ROOT, "samples"), folder, { recursive: true });
   cleanupFolder = () => rmSync(folder, { recursive: true, force: true });
   server = await launchCodeServer({ name: "preview-ui", fresh: true, install: true, folder });
-  browser = await launchBrowser({ headless: !argv.includes("--headed") });
+  browser = await launchBrowser({ headless: !flag("--headed") });
   page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 30000 });
-  await page.locator(".monaco-workbench").waitFor({ timeout: 30000 });
+  await openWorkbench(page, server);
   const item = page.getByRole("treeitem", { name: FILE, exact: false }).first();
   await item.waitFor({ timeout: 30000 });
   await item.click();
@@ -127,13 +118,12 @@ try {
   check(byKeyboard, `Enter on the strategy-map node O9 moved the cursor to line ${nodeLine}`);
   await page.screenshot({ path: join(ARTIFACTS, "vscode-preview-clicked.png") });
 } catch (e) {
-  failures++;
-  console.error(`[preview-ui] ERROR: ${e.message}`);
+  checks.error(e);
   if (page) await page.screenshot({ path: join(ARTIFACTS, "vscode-preview-failure.png") }).catch(() => {});
 } finally {
   await browser?.close().catch(() => {});
   await server?.stop().catch(() => {});
   cleanupFolder();
 }
-log(failures ? `FAILED (${failures})` : "passed");
-process.exit(failures ? 1 : 0);
+log(checks.failures ? `FAILED (${checks.failures})` : "passed");
+process.exit(checks.failures ? 1 : 0);

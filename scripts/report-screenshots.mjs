@@ -8,22 +8,17 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { ROOT, launchBrowser } from "./vscode/launch.mjs";
+import { buildUnlessTold, Checks } from "./checks.mjs";
 
-const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "test-artifacts");
-const CHROMIUM = process.env.OKR_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const checks = new Checks("report");
+const { check } = checks;
 
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`  ${ok ? "✔" : "✗"} ${what}`);
-  if (!ok) failures++;
-};
-
-if (!process.argv.includes("--no-build")) {
-  const b = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-  if (b.status !== 0) process.exit(2);
+try {
+  buildUnlessTold();
+} catch {
+  process.exit(2);
 }
 mkdirSync(OUT, { recursive: true });
 
@@ -60,7 +55,7 @@ const samples = [
   { name: "hostile", file: join(OUT, "hostile.okr.md"), text: HOSTILE },
 ];
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+const browser = await launchBrowser();
 try {
   for (const s of samples) {
     if (s.text) writeFileSync(s.file, s.text);
@@ -139,5 +134,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(failures ? `${failures} check(s) failed` : "all checks passed");
-process.exit(failures ? 1 : 0);
+console.log(checks.failures ? `${checks.failures} check(s) failed` : "all checks passed");
+process.exit(checks.failures ? 1 : 0);

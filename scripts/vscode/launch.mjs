@@ -1,6 +1,6 @@
 // Starts the real VS Code (code-server 4.100.3 = Code 1.100.3) on 127.0.0.1 with its own user-data
 // and extensions dirs under .vscode-test/, and opens headless Debian chromium via playwright-core.
-// See /work/shared/notes/real-vscode-offline.md. Used by start.mjs, run-extension-tests.mjs, ui-test.mjs.
+// See /work/shared/notes/real-vscode-offline.md. Used by the scripts that start VS Code or Chromium.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { existsSync, mkdirSync, rmSync, writeFileSync, symlinkSync, readFileSync, createWriteStream, lstatSync } from "node:fs";
@@ -180,6 +180,12 @@ export async function launchCodeServer(opts = {}) {
 }
 
 /** Headless Debian chromium through playwright-core (never `playwright install`). */
+/** Loads code-server's workbench in the page and waits until it is there. */
+export async function openWorkbench(page, server) {
+  await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 30000 });
+  await page.locator(".monaco-workbench").waitFor({ timeout: 30000 });
+}
+
 export async function launchBrowser(opts = {}) {
   const { chromium } = await import("playwright-core");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/vscode/ensure.mjs`);

@@ -9,16 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, watch } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ensure } from "./ensure.mjs";
 import { ROOT, CACHE, launchCodeServer, launchBrowser } from "./launch.mjs";
+import { buildUnlessTold, Checks, flag, option } from "../checks.mjs";
 
-const argv = process.argv.slice(2);
-const flag = (n) => argv.includes(n);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
-const timeoutMs = Number(opt("--timeout", process.env.OKR_TEST_TIMEOUT ?? "240")) * 1000;
-const grep = opt("--grep", process.env.OKR_TEST_GREP);
+const timeoutMs = Number(option("--timeout", process.env.OKR_TEST_TIMEOUT ?? "240")) * 1000;
+const grep = option("--grep", process.env.OKR_TEST_GREP);
 const verbose = flag("--verbose");
-const t0 = Date.now();
-const secs = (t = t0) => ((Date.now() - t) / 1000).toFixed(1) + "s";
-const log = (m) => console.log(`[test:vscode] ${m}`);
+const { secs, log } = new Checks("test:vscode");
 
 function defaultFolder() {
   const samples = join(ROOT, "samples");
@@ -78,18 +74,14 @@ const cleanup = async () => {
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 
 try {
-  if (!flag("--no-build")) {
-    log("npm run build");
-    const b = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-    if (b.status !== 0) throw new Error("build failed");
-  }
+  buildUnlessTold();
   const suite = join(ROOT, "out", "client", "test", "suite", "index.js");
   if (!existsSync(suite)) throw new Error(`${suite} is missing (did tsc run?)`);
   ensure();
 
   const resultsFile = join(CACHE, "results", "extension-tests.json");
   rmSync(resultsFile, { force: true });
-  const folder = resolve(opt("--folder", defaultFolder()));
+  const folder = resolve(option("--folder", defaultFolder()));
   let t = Date.now();
   server = await launchCodeServer({
     name: "tests",

@@ -6,16 +6,14 @@
 import { join, resolve } from "node:path";
 import { ensure } from "./ensure.mjs";
 import { ROOT, launchCodeServer } from "./launch.mjs";
-
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
+import { option } from "../checks.mjs";
 
 ensure();
 const server = await launchCodeServer({
   name: "start",
   install: true,
-  folder: resolve(opt("--folder", join(ROOT, "samples"))),
-  port: opt("--port") ? Number(opt("--port")) : undefined,
+  folder: resolve(option("--folder", join(ROOT, "samples"))),
+  port: option("--port") ? Number(option("--port")) : undefined,
 });
 console.log(`\nOKR Markdown in VS Code ${"1.100.3"} (code-server), ready in ${(server.startupMs / 1000).toFixed(1)}s:\n\n  ${server.url}\n`);
 console.log(`Open it in a browser (forward the port if this is a remote machine). Logs: ${server.logFile}`);

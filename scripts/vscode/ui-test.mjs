@@ -5,23 +5,15 @@
 // every-rule.okr.md, opens the Problems panel (Ctrl+Shift+M) and checks that it lists the file's
 // OKR warnings with their codes (test-artifacts/problems-panel.png).
 //   node scripts/vscode/ui-test.mjs [--no-build] [--file NAME.okr.md] [--headed]
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensure } from "./ensure.mjs";
-import { ROOT, launchCodeServer, launchBrowser } from "./launch.mjs";
+import { ROOT, launchCodeServer, launchBrowser, openWorkbench } from "./launch.mjs";
+import { buildUnlessTold, Checks, flag, option } from "../checks.mjs";
 
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const ARTIFACTS = join(ROOT, "test-artifacts");
-const t0 = Date.now();
-const secs = (t = t0) => ((Date.now() - t) / 1000).toFixed(1) + "s";
-const log = (m) => console.log(`[ui-test] ${m}`);
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`  ${ok ? "✔" : "✗"} ${what}`);
-  if (!ok) failures++;
-};
+const checks = new Checks("ui-test");
+const { secs, log, check } = checks;
 
 /** Codes the Problems panel must show for every-rule.okr.md (a few errors, warnings and infos). */
 const EXPECTED_CODES = ["missing-perspective", "broken-alignment", "duplicate-label", "unknown-attribute", "parse-error"];
@@ -96,22 +88,18 @@ let server;
 let browser;
 let page;
 try {
-  if (!argv.includes("--no-build")) {
-    const b = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-    if (b.status !== 0) throw new Error("build failed");
-  }
+  buildUnlessTold();
   ensure();
   const folder = join(ROOT, "samples");
-  const file = opt("--file", readdirSync(folder).filter((f) => f.endsWith(".okr.md")).sort()[0]);
+  const file = option("--file", readdirSync(folder).filter((f) => f.endsWith(".okr.md")).sort()[0]);
   if (!file) throw new Error("samples/ holds no top-level .okr.md file");
   let t = Date.now();
   server = await launchCodeServer({ name: "ui", fresh: true, install: true, folder });
   log(`code-server up in ${secs(t)} at ${server.url}`);
   t = Date.now();
-  browser = await launchBrowser({ headless: !argv.includes("--headed") });
+  browser = await launchBrowser({ headless: !flag("--headed") });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 30000 });
-  await page.locator(".monaco-workbench").waitFor({ timeout: 30000 });
+  await openWorkbench(page, server);
   const item = page.getByRole("treeitem", { name: file, exact: false }).first();
   await item.waitFor({ timeout: 30000 });
   log(`workbench and Explorer ready in ${secs(t)}`);
@@ -140,8 +128,7 @@ try {
 
   await problemsPanel(page, "every-rule.okr.md");
 } catch (e) {
-  failures++;
-  console.error(`[ui-test] ERROR: ${e.message}`);
+  checks.error(e);
   if (page) {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "ui-smoke-failure.png") }).catch(() => {});
@@ -151,5 +138,5 @@ try {
   await browser?.close().catch(() => {});
   await server?.stop().catch(() => {});
 }
-log(`${failures ? "FAILED" : "passed"} in ${secs()}`);
-process.exit(failures ? 1 : 0);
+log(`${checks.failures ? "FAILED" : "passed"} in ${secs()}`);
+process.exit(checks.failures ? 1 : 0);

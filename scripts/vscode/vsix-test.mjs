@@ -12,21 +12,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, lstatS
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensure, CODE_SERVER_BIN } from "./ensure.mjs";
-import { ROOT, CACHE, extensionId, launchCodeServer, launchBrowser } from "./launch.mjs";
+import { ROOT, CACHE, extensionId, launchCodeServer, launchBrowser, openWorkbench } from "./launch.mjs";
 import { DEFAULT_VSIX } from "./package.mjs";
+import { Checks, flag, option } from "../checks.mjs";
 
-const argv = process.argv.slice(2);
-const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const NAME = "vsix"; // .vscode-test/user-data-vsix, extensions-vsix: distinct from tests/ui/start
 const ARTIFACTS = join(ROOT, "test-artifacts");
-const t0 = Date.now();
-const secs = (t = t0) => ((Date.now() - t) / 1000).toFixed(1) + "s";
-const log = (m) => console.log(`[vsix-test] ${m}`);
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`  ${ok ? "✔" : "✗"} ${what}`);
-  if (!ok) failures++;
-};
+const checks = new Checks("vsix-test");
+const { secs, log, check } = checks;
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", ...opts });
@@ -40,8 +33,8 @@ let page;
 let workspace;
 try {
   ensure();
-  const vsix = resolve(opt("--vsix", DEFAULT_VSIX));
-  if (!argv.includes("--vsix") && !argv.includes("--no-package")) {
+  const vsix = resolve(option("--vsix", DEFAULT_VSIX));
+  if (!flag("--vsix") && !flag("--no-package")) {
     let t = Date.now();
     run(process.execPath, [join(ROOT, "scripts", "vscode", "package.mjs")], { stdio: "inherit" });
     log(`packaged in ${secs(t)}`);
@@ -69,17 +62,16 @@ try {
   // A temporary copy of samples/: nothing of the repo is reachable from the workspace.
   workspace = mkdtempSync(join(tmpdir(), "okr-vsix-"));
   cpSync(join(ROOT, "samples"), workspace, { recursive: true });
-  const file = opt("--file", "every-rule.okr.md");
+  const file = option("--file", "every-rule.okr.md");
   if (!readdirSync(workspace).includes(file)) throw new Error(`${file} is not a top-level sample`);
 
   t = Date.now();
   server = await launchCodeServer({ name: NAME, fresh: false, install: false, folder: workspace });
   log(`code-server up in ${secs(t)} at ${server.url} (no extensionDevelopmentPath)`);
   t = Date.now();
-  browser = await launchBrowser({ headless: !argv.includes("--headed") });
+  browser = await launchBrowser({ headless: !flag("--headed") });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 30000 });
-  await page.locator(".monaco-workbench").waitFor({ timeout: 30000 });
+  await openWorkbench(page, server);
   const item = page.getByRole("treeitem", { name: file, exact: false }).first();
   await item.waitFor({ timeout: 30000 });
   log(`workbench and Explorer ready in ${secs(t)}`);
@@ -117,8 +109,7 @@ try {
   await page.screenshot({ path: shot });
   log(`first diagnostics ${firstDiagnostics} after clicking ${file}; screenshot: ${shot}`);
 } catch (e) {
-  failures++;
-  console.error(`[vsix-test] ERROR: ${e.message}`);
+  checks.error(e);
   if (page) {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "vsix-failure.png") }).catch(() => {});
@@ -129,5 +120,5 @@ try {
   await server?.stop().catch(() => {});
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 }
-log(`${failures ? "FAILED" : "passed"} in ${secs()}`);
-process.exit(failures ? 1 : 0);
+log(`${checks.failures ? "FAILED" : "passed"} in ${secs()}`);
+process.exit(checks.failures ? 1 : 0);
