@@ -108,9 +108,13 @@ try {
   check(moved, `clicking O6 in the preview moved the cursor from line ${before} to line ${await cursorLine(page)} (O6's heading is line ${target})`);
 
   // Keyboard: the strategy-map node is reachable and Enter reveals too.
+  // The O6 click gave the editor focus; click a plain part of the view first, as a person would,
+  // so that Enter reaches the node and not the editor (seen under load in CI).
   const node = frame.locator('svg.strategy-map a[data-key="map-o9"]');
+  await frame.locator(".sc-grade-value").click();
   await node.focus();
-  await page.keyboard.press("Enter");
+  await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.getAttribute("data-key") === "map-o9", null, { timeout: 5000 });
+  await node.press("Enter");
   const nodeLine = Number(await node.getAttribute("data-line")) + 1;
   const byKeyboard = await page
     .waitForFunction((line) => /Ln (\d+)/.exec(document.querySelector("#status\\.editor\\.selection")?.textContent ?? "")?.[1] === String(line), nodeLine, { timeout: 10000 })
