@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from "chevrotain";
+import { EmbeddedActionsParser, IOrAlt } from "chevrotain";
 import * as B from "./blockTokens";
 import { AttributeNode, BlockNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode, TableRowNode } from "./blockTree";
 
@@ -20,84 +20,105 @@ class BlockParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  // What the rules are building is kept on the parser, so that each OR's alternatives are made once
+  // (on first use) instead of for every line: a megabyte of text has 36,000 lines. No rule is
+  // re-entered while it builds (an objective holds items, never objectives).
+  private blocks: BlockNode[] = [];
+  private openObjective?: ObjectiveNode;
+  private openItem?: ListItemNode;
+  private sectionAlternatives?: IOrAlt<void>[];
+  private objectiveAlternatives?: IOrAlt<void>[];
+
   section = this.RULE("section", (): BlockNode[] => {
-    const blocks: BlockNode[] = [];
+    const blocks: BlockNode[] = (this.blocks = []);
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const objective = this.SUBRULE(this.objective);
-            this.ACTION(() => blocks.push(objective));
+      this.OR(
+        (this.sectionAlternatives ??= [
+          {
+            ALT: () => {
+              const objective = this.SUBRULE(this.objective);
+              this.ACTION(() => this.blocks.push(objective));
+            },
           },
-        },
-        {
-          ALT: () => {
-            const heading = this.CONSUME(B.Heading) as B.LineToken<HeadingNode>;
-            this.ACTION(() => blocks.push(heading.node));
+          {
+            ALT: () => {
+              const heading = this.CONSUME(B.Heading) as B.LineToken<HeadingNode>;
+              this.ACTION(() => this.blocks.push(heading.node));
+            },
           },
-        },
-        {
-          ALT: () => {
-            const table = this.SUBRULE(this.table);
-            this.ACTION(() => blocks.push(table));
+          {
+            ALT: () => {
+              const table = this.SUBRULE(this.table);
+              this.ACTION(() => this.blocks.push(table));
+            },
           },
-        },
-        // Outside an objective, lists, attributes and paragraphs are prose.
-        { ALT: () => this.SUBRULE(this.item) },
-        { ALT: () => this.CONSUME(B.NestedItem) },
-        { ALT: () => this.CONSUME(B.Attribute) },
-        { ALT: () => this.CONSUME(B.Paragraph) },
-        { ALT: () => this.CONSUME(B.TableDelimiter) },
-      ]);
+          // Outside an objective, lists, attributes and paragraphs are prose.
+          { ALT: () => this.SUBRULE(this.item) },
+          { ALT: () => this.CONSUME(B.NestedItem) },
+          { ALT: () => this.CONSUME(B.Attribute) },
+          { ALT: () => this.CONSUME(B.Paragraph) },
+          { ALT: () => this.CONSUME(B.TableDelimiter) },
+        ]),
+      );
     });
     return blocks;
   });
 
   objective = this.RULE("objective", (): ObjectiveNode => {
     const heading = this.CONSUME(B.ObjectiveHeading) as B.LineToken<HeadingNode>;
-    const attributes: AttributeNode[] = [];
-    const items: ListItemNode[] = [];
-    let endLine = heading.startOffset;
+    const objective: ObjectiveNode = { kind: "objective", heading: heading.node, attributes: [], items: [], endLine: heading.startOffset };
+    this.openObjective = objective;
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const attribute = this.CONSUME(B.Attribute) as B.LineToken<AttributeNode>;
-            this.ACTION(() => {
-              endLine = attribute.startOffset;
-              // Attributes belong to the objective only before its first list item (spec §1.3).
-              if (items.length === 0) attributes.push(attribute.node);
-            });
+      this.OR(
+        (this.objectiveAlternatives ??= [
+          {
+            ALT: () => {
+              const attribute = this.CONSUME(B.Attribute) as B.LineToken<AttributeNode>;
+              this.ACTION(() => {
+                const open = this.openObjective!;
+                open.endLine = attribute.startOffset;
+                // Attributes belong to the objective only before its first list item (spec §1.3).
+                if (open.items.length === 0) open.attributes.push(attribute.node);
+              });
+            },
           },
-        },
-        { ALT: () => (endLine = this.CONSUME(B.Paragraph).startOffset) },
-        {
-          ALT: () => {
-            const item = this.SUBRULE(this.item);
-            this.ACTION(() => {
-              items.push(item);
-              endLine = item.endLine;
-            });
+          {
+            ALT: () => {
+              const paragraph = this.CONSUME(B.Paragraph);
+              this.ACTION(() => (this.openObjective!.endLine = paragraph.startOffset));
+            },
           },
-        },
-      ]);
+          {
+            ALT: () => {
+              const item = this.SUBRULE(this.item);
+              this.ACTION(() => {
+                this.openObjective!.items.push(item);
+                this.openObjective!.endLine = item.endLine;
+              });
+            },
+          },
+        ]),
+      );
     });
-    return { kind: "objective", heading: heading.node, attributes, items, endLine };
+    return objective;
   });
 
   item = this.RULE("item", (): ListItemNode => {
     const token = this.CONSUME(B.ListItem) as B.LineToken<ListItemNode>;
-    this.MANY(() => {
-      const nested = this.CONSUME(B.NestedItem) as B.LineToken<ListItemNode>;
-      this.ACTION(() => {
-        // Only direct children matter (attributes, check-ins); deeper ones are notes.
-        const item = token.node;
-        if (item.children.length === 0 || nested.node.markerStart <= item.children[0].markerStart) item.children.push(nested.node);
-        item.endLine = nested.startOffset;
-      });
-    });
+    this.openItem = token.node;
+    this.MANY(this.nestedItem);
     return token.node;
   });
+
+  private nestedItem = () => {
+    const nested = this.CONSUME(B.NestedItem) as B.LineToken<ListItemNode>;
+    this.ACTION(() => {
+      // Only direct children matter (attributes, check-ins); deeper ones are notes.
+      const item = this.openItem!;
+      if (item.children.length === 0 || nested.node.markerStart <= item.children[0].markerStart) item.children.push(nested.node);
+      item.endLine = nested.startOffset;
+    });
+  };
 
   table = this.RULE("table", (): TableNode => {
     const header = this.CONSUME(B.TableRow) as B.LineToken<TableRowNode>;

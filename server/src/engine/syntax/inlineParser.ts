@@ -46,8 +46,8 @@ const messages: IParserErrorMessageProvider = {
 class InlineParser extends EmbeddedActionsParser {
   private phrase: MetricPhrase = emptyPhrase();
 
-  constructor() {
-    super(T.inlineTokenTypes, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages });
+  constructor(recoveryEnabled: boolean) {
+    super(T.inlineTokenTypes, { recoveryEnabled, maxLookahead: 2, errorMessageProvider: messages });
     this.performSelfAnalysis();
   }
 
@@ -296,7 +296,8 @@ class InlineParser extends EmbeddedActionsParser {
           (this.attachedUnit ??= { GATE: () => isUnit(this.LA(1).image) && this.LA(1).startOffset === end(this.LA(0)), DEF: () => this.CONSUME(T.Word) })
         : (this.unit ??= { GATE: () => isUnit(this.LA(1).image), DEF: () => this.CONSUME(T.Word) }),
     );
-    return this.ACTION(() => toNumber(token, unit));
+    // Not through ACTION: its closure, made for each of the tens of thousands of numbers, was a tenth of the parse's garbage.
+    return this.RECORDING_PHASE ? undefined : toNumber(token, unit);
   });
 
   date = this.RULE("date", (): DateNode | undefined => {
@@ -449,14 +450,30 @@ export function emptyPhrase(): MetricPhrase {
   return { owners: [], bare: [], errors: [] };
 }
 
-const parser = new InlineParser();
+// Recovery costs on every rule and repetition, and nearly all texts parse without an error; so a
+// text is parsed without it first, and only a text with an error again, by the recovering parser,
+// which reports every error and reads the phrases around them.
+const fastParser = new InlineParser(false);
+const recoveringParser = new InlineParser(true);
 
-function run<R>(text: string, tokens: IToken[], phrase: MetricPhrase, entry: () => R): R {
+type Entry<R> = (parser: InlineParser) => R;
+const keyResult: Entry<void> = (parser) => parser.keyResult();
+const valueWithNote: Entry<NumberNode | undefined> = (parser) => parser.valueWithNote();
+const dateOnly: Entry<DateNode | undefined> = (parser) => parser.dateOnly();
+
+function run<R>(text: string, tokens: IToken[], entry: Entry<R>): { result: R; phrase: MetricPhrase } {
+  const fast = parseWith(fastParser, tokens, entry);
+  if (fastParser.errors.length === 0) return fast;
+  const recovered = parseWith(recoveringParser, tokens, entry);
+  for (const error of recoveringParser.errors) recovered.phrase.errors.push(toError(error.token, error.message, text.length));
+  return recovered;
+}
+
+function parseWith<R>(parser: InlineParser, tokens: IToken[], entry: Entry<R>): { result: R; phrase: MetricPhrase } {
+  const phrase = emptyPhrase();
   parser.input = tokens;
   parser.setPhrase(phrase);
-  const result = entry();
-  for (const error of parser.errors) phrase.errors.push(toError(error.token, error.message, text.length));
-  return result;
+  return { result: entry(parser), phrase };
 }
 
 function toError(token: IToken, message: string, textEnd: number): InlineError {
@@ -466,24 +483,20 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
-  const phrase = emptyPhrase();
-  run(text, lexInline(text), phrase, () => parser.keyResult());
-  return phrase;
+  return run(text, lexInline(text), keyResult).phrase;
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
 export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
-  const phrase = emptyPhrase();
   // After a number only the word against it (a unit) is read: the note cannot change the result.
   let tokens = lexInline(text, 2);
   if (tokens[0]?.tokenType !== T.NumberLiteral) tokens = lexInline(text);
-  const value = run(text, tokens, phrase, () => parser.valueWithNote());
-  return { value, errors: phrase.errors };
+  const { result, phrase } = run(text, tokens, valueWithNote);
+  return { value: result, errors: phrase.errors };
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
-  const phrase = emptyPhrase();
-  const date = run(text, lexInline(text), phrase, () => parser.dateOnly());
-  return { date, errors: phrase.errors };
+  const { result, phrase } = run(text, lexInline(text), dateOnly);
+  return { date: result, errors: phrase.errors };
 }
