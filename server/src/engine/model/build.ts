@@ -508,13 +508,12 @@ class Builder {
     const kind = label?.[2]?.toLowerCase();
     const textStart = item.textStart + (label ? label[0].length : 0);
     const text = lineText.slice(textStart, item.textEnd);
-    const itemRange = lineRange(item.line, item.markerStart, item.textEnd);
     if (kind === "initiative" || kind === "project" || kind === "action") {
-      objective.initiatives.push({ kind: "initiative", text, range: itemRange });
+      objective.initiatives.push({ kind: "initiative", text, range: lineRange(item.line, item.markerStart, item.textEnd) });
       return;
     }
     if (kind === "indicator") {
-      objective.indicators.push({ kind: "indicator", text, range: itemRange });
+      objective.indicators.push({ kind: "indicator", text, range: lineRange(item.line, item.markerStart, item.textEnd) });
       return;
     }
     const labelText = label ? (label[1] ?? label[2]) : undefined;
@@ -568,9 +567,8 @@ class Builder {
     const checkIn = CHECK_IN.exec(text);
     if (checkIn) {
       const day = dayFromIso(checkIn[1]);
-      const dateRange = lineRange(child.line, child.textStart, child.textStart + 10);
       if (day === undefined) {
-        this.problem("invalid-value", `'${checkIn[1]}' is not a real date.`, dateRange);
+        this.problem("invalid-value", `'${checkIn[1]}' is not a real date.`, lineRange(child.line, child.textStart, child.textStart + 10));
         return;
       }
       const valueStart = child.textStart + checkIn[0].length;
