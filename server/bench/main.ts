@@ -28,9 +28,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Median wall time in ms of `runs` calls after `warmup` calls. */
-function time(fn: () => unknown, runs: number, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
+/**
+ * Median wall time in ms of `runs` calls, after warm-up: at least two calls and a quarter of a second,
+ * so that small texts are timed on optimised code (two calls of a 10 KB text leave the JIT half-way).
+ */
+function time(fn: () => unknown, runs: number): number {
+  const warmUntil = Date.now() + (quick ? 100 : 250);
+  for (let i = 0; i < 2 || (Date.now() < warmUntil && i < 1000); i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
