@@ -87,7 +87,7 @@ interface SizeResult {
 
 function measureSize(label: string, bytes: number): SizeResult {
   const text = generateScorecard(bytes, 42);
-  const runs = quick ? 3 : bytes >= 10 * MB ? 3 : bytes >= MB ? 7 : 15;
+  const runs = quick ? 3 : bytes >= 10 * MB ? 5 : bytes >= MB ? 9 : 15;
   const fullMs = time(() => fullAnalysis(text), runs);
   const parseMs = time(() => buildScorecard(text, { uri: "file:///bench/doc.okr.md", config }), runs);
   const markdownItMs = time(() => md.parse(text, {}), runs);
