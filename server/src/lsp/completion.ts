@@ -1,16 +1,13 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from "vscode-languageserver";
-import { allRules, DEFAULT_LIMITS, FRONT_MATTER_KEYS, isoFromDay, KEY_RESULT_KEYS, KeyDoc, Objective, OBJECTIVE_KEYS, OkrConfig, Scorecard } from "../engine";
+import { allRules, DEFAULT_LIMITS, FRAMEWORKS, FRONT_MATTER_KEYS, INDICATOR_TYPES, OBJECTIVE_TYPES, isoFromDay, KEY_RESULT_KEYS, KeyDoc, Objective, OBJECTIVE_KEYS, OkrConfig, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { scorecards } from "./model";
 import { relativeLink } from "./uris";
 
 export const COMPLETION_TRIGGERS = ["@", ":", "#"];
 
-const ENUMS: Record<string, string[]> = {
-  framework: ["okr", "bsc", "hybrid"],
-  type: ["committed", "aspirational"],
-  indicator: ["leading", "lagging"],
-};
+/** Attribute keys that take one of a few words (`framework` is a front-matter key, completed there). */
+const ATTRIBUTE_WORDS: Record<string, readonly string[]> = { type: OBJECTIVE_TYPES, indicator: INDICATOR_TYPES };
 const SEVERITIES = ["error", "warning", "info", "hint", "off"];
 const LIST_ITEM = /^(\s*)([-*+]|\d+[.)])[ \t]+(\[[ xX]\][ \t]+)?/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -90,7 +87,7 @@ function keys(list: readonly KeyDoc[], start: number, ctx: Ctx): CompletionItem[
   }));
 }
 
-function values(ctx: Ctx, list: string[], start: number, kind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string): CompletionItem[] {
+function values(ctx: Ctx, list: readonly string[], start: number, kind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string): CompletionItem[] {
   return list.map((v, i) => ({ label: v, kind, detail, sortText: String(i).padStart(3, "0"), textEdit: { range: replace(ctx, start), newText: v } }));
 }
 
@@ -106,7 +103,7 @@ function frontMatter(ctx: Ctx): CompletionItem[] {
     const start = ctx.position.character - value[2].length;
     switch (value[1]) {
       case "framework":
-        return values(ctx, ENUMS.framework, start);
+        return values(ctx, FRAMEWORKS, start);
       case "period":
         return values(ctx, periods(ctx.scorecard), start, CompletionItemKind.Value);
       case "today":
@@ -238,7 +235,7 @@ function checkIn(ctx: Ctx, start: number): CompletionItem[] {
 }
 
 function attributeValues(ctx: Ctx, key: string, start: number): CompletionItem[] {
-  if (ENUMS[key] && key !== "framework") return values(ctx, ENUMS[key], start);
+  if (ATTRIBUTE_WORDS[key]) return values(ctx, ATTRIBUTE_WORDS[key], start);
   if (key === "owner") return owners(ctx, start);
   if (key === "due") return dates(ctx, start);
   if (key === "confidence") return values(ctx, ["0.5", "0.7", "0.9"], start, CompletionItemKind.Value);

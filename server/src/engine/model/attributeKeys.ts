@@ -4,6 +4,21 @@
  */
 export type KeyDoc = readonly [key: string, description: string];
 
+/** The words some keys take: the model accepts only these, editors offer them. */
+export const FRAMEWORKS = ["okr", "bsc", "hybrid"] as const;
+export const OBJECTIVE_TYPES = ["committed", "aspirational"] as const;
+export const INDICATOR_TYPES = ["leading", "lagging"] as const;
+
+/** The words as a message lists them: `okr, bsc or hybrid`. */
+export function oneOf(words: readonly string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
+
+/** Whether `word` is one of `words`, narrowed to their type. */
+export function isOneOf<W extends string>(words: readonly W[], word: string): word is W {
+  return (words as readonly string[]).includes(word);
+}
+
 export const FRONT_MATTER_KEYS: readonly KeyDoc[] = [
   ["title", "The scorecard's title"],
   ["period", "2027 | 2027-H1 | 2027-Q1 | 2027-03 | 2027-01-01..2027-03-31"],

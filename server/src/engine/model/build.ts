@@ -7,10 +7,11 @@ import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNod
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
 import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
+import { FRAMEWORKS, INDICATOR_TYPES, isOneOf, OBJECTIVE_TYPES, oneOf } from "./attributeKeys";
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, DateRef, Framework, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Attribute, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
 import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TablePerspective } from "./sections";
 import { Value } from "./values";
 
@@ -33,7 +34,6 @@ export interface BuildResult {
 
 const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
 const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
-const FRAMEWORKS = new Set(["okr", "bsc", "hybrid"]);
 
 /** A front matter's YAML read: the text it was read from, and the problems found. It sits at the top, so its ranges never move. */
 const frontMatterReads = new WeakMap<FrontMatter, { text: string; closed: boolean; problems: ReadProblem[]; frontMatter: FrontMatter }>();
@@ -221,12 +221,14 @@ class Builder {
           else this.problem("invalid-value", `'${text}' is not a period. Use 2027, 2027-H1, 2027-Q1, 2027-03 or 2027-01-01..2027-03-31.`, valueRange);
           break;
         }
-        case "framework":
-          if (FRAMEWORKS.has(text.toLowerCase())) {
-            this.scorecard.framework = text.toLowerCase() as Framework;
+        case "framework": {
+          const framework = text.toLowerCase();
+          if (isOneOf(FRAMEWORKS, framework)) {
+            this.scorecard.framework = framework;
             this.frameworkGiven = true;
-          } else this.problem("invalid-value", `'${text}' is not a framework. Use okr, bsc or hybrid.`, valueRange);
+          } else this.problem("invalid-value", `'${text}' is not a framework. Use ${oneOf(FRAMEWORKS)}.`, valueRange);
           break;
+        }
         case "owner":
           this.scorecard.owner = ownerName(text) || undefined;
           break;
@@ -422,8 +424,8 @@ class Builder {
 
   private objectiveType(a: Attribute): Objective["type"] | undefined {
     const v = a.value.trim().toLowerCase();
-    if (v === "committed" || v === "aspirational") return v;
-    this.problem("invalid-value", `'${a.value}' is not an objective type. Use committed or aspirational.`, a.valueRange);
+    if (isOneOf(OBJECTIVE_TYPES, v)) return v;
+    this.problem("invalid-value", `'${a.value}' is not an objective type. Use ${oneOf(OBJECTIVE_TYPES)}.`, a.valueRange);
     return undefined;
   }
 
@@ -623,8 +625,8 @@ class Builder {
         break;
       case "indicator": {
         const v = a.value.trim().toLowerCase();
-        if (v === "leading" || v === "lagging") kr.indicator = v;
-        else this.problem("invalid-value", `'${a.value}' is not an indicator type. Use leading or lagging.`, a.valueRange);
+        if (isOneOf(INDICATOR_TYPES, v)) kr.indicator = v;
+        else this.problem("invalid-value", `'${a.value}' is not an indicator type. Use ${oneOf(INDICATOR_TYPES)}.`, a.valueRange);
         break;
       }
       case "unit":

@@ -3,13 +3,15 @@ import { Range } from "../text/positions";
 import { CommentNode } from "../syntax/blockTree";
 import { Direction } from "../syntax/inlineTree";
 import { Day, Period } from "./dates";
+import { FRAMEWORKS, INDICATOR_TYPES, OBJECTIVE_TYPES } from "./attributeKeys";
 import { Section } from "./sections";
 import { Value } from "./values";
 
 /** The semantic model of one `.okr.md` file: scorecard → perspectives → objectives → key results. */
 
-export type Framework = "okr" | "bsc" | "hybrid";
-export type ObjectiveType = "committed" | "aspirational";
+export type Framework = (typeof FRAMEWORKS)[number];
+export type ObjectiveType = (typeof OBJECTIVE_TYPES)[number];
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 export type Status = "on-track" | "at-risk" | "off-track";
 
 export interface Attribute {
@@ -106,7 +108,7 @@ export interface KeyResult extends Grading {
   confidence?: number;
   weight: number;
   score?: number;
-  indicator?: "leading" | "lagging";
+  indicator?: IndicatorType;
   unit?: string;
   attributes: Attribute[];
   checkIns: CheckIn[];

@@ -5,7 +5,7 @@
  */
 import { Band, bandOf, effectiveBaseline, effectiveTarget, expectedGrade } from "../analysis/grades";
 import { Day, isoFromDay } from "../model/dates";
-import { Grading, KeyResult, LinkRef, Objective, Scorecard, Status } from "../model/scorecard";
+import { Framework, Grading, IndicatorType, KeyResult, LinkRef, Objective, ObjectiveType, Scorecard, Status } from "../model/scorecard";
 import { Value, formatAmount } from "../model/values";
 import { findObjective } from "../workspace/workspace";
 
@@ -59,7 +59,7 @@ export interface KeyResultView {
   confidence?: number;
   weight: number;
   manualScore: boolean;
-  indicator?: "leading" | "lagging";
+  indicator?: IndicatorType;
   grade: GradeView;
   forecast?: { shown: string; grade: GradeView; iso: string };
   checkIns: number;
@@ -85,7 +85,7 @@ export interface ObjectiveView {
   title: string;
   line: number;
   owner?: string;
-  type: "committed" | "aspirational";
+  type: ObjectiveType;
   /** 1.0 committed, 0.7 aspirational. */
   expectedGrade: number;
   weight: number;
@@ -121,7 +121,7 @@ export interface ScorecardView {
   uri: string;
   title: string;
   titleLine?: number;
-  framework: "okr" | "bsc" | "hybrid";
+  framework: Framework;
   period?: { label: string; start: string; end: string };
   today: string;
   owner?: string;
