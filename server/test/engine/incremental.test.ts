@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
+import { allRules, analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
 import { ChangedRegion, mergeChanges, replacement } from "../../src/engine/text/changes";
 import { TODAY } from "./helpers";
 
@@ -88,7 +88,8 @@ describe("incremental analysis", () => {
 
   it("reads only the section an edit touched, and moves the ones below", () => {
     const text = readFileSync("samples/commuter-rail.okr.md", "utf8");
-    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    const first = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
+    const before = first.scorecard;
     const edited = before.objectives[1];
     const at = before.lines.offsetAt(edited.keyResults[0].textRange.end);
     // A new line in the second objective: the first stays, the rest move one line down.
@@ -96,7 +97,7 @@ describe("incremental analysis", () => {
       uri: URI,
       config: defaultConfig(),
       today: TODAY,
-      previous: { scorecard: before, config: defaultConfig() },
+      previous: first,
     }).scorecard;
     assert.equal(after.objectives.length, before.objectives.length);
     after.objectives.forEach((o, i) => {
@@ -106,6 +107,27 @@ describe("incremental analysis", () => {
     const last = after.objectives[after.objectives.length - 1];
     const fromScratch = analyzeText(after.lines.text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
     assert.deepEqual(last.range, fromScratch.objectives[fromScratch.objectives.length - 1].range);
+  });
+
+  it("keeps the grades and checks of the sections an edit did not touch", () => {
+    const text = readFileSync("samples/every-rule.okr.md", "utf8");
+    const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    workspace.set(URI, text);
+    const before = workspace.diagnostics(URI);
+    const objectives = workspace.analysis(URI)!.scorecard.objectives;
+    // One character at the end of the last objective's heading: no line moves, one section is read again.
+    const edited = objectives[objectives.length - 1];
+    const at = workspace.analysis(URI)!.scorecard.lines.offsetAt(edited.titleRange.end);
+    workspace.set(URI, text.slice(0, at) + "x" + text.slice(at), replacement(at, 0, 1));
+    const after = workspace.diagnostics(URI);
+    const objectiveOnly = new Set(allRules.filter((r) => r.checkObjective && !r.check).map((r) => r.code));
+    const untouched = before.filter((d) => objectiveOnly.has(d.code) && d.range.startLine < edited.range.startLine);
+    assert.ok(untouched.length > 10, `${untouched.length} objective diagnostics above the edit`);
+    for (const d of untouched) assert.ok(after.includes(d), `${d.code} at line ${d.range.startLine + 1} is the same object`);
+    const scorecard = workspace.analysis(URI)!.scorecard;
+    scorecard.objectives.slice(0, -1).forEach((o, i) => assert.equal(o, objectives[i], `${o.id} is reused`));
+    // Grades (and everything else) as a fresh analysis gives them.
+    assert.equal(snapshot(scorecard), snapshot(fresh(scorecard.lines.text).scorecard));
   });
 
   it("finds sections moved elsewhere (cut and paste) by their text, told where or not", () => {
@@ -167,12 +189,13 @@ describe("incremental analysis", () => {
 
   it("reads everything again when the front matter changes what values mean", () => {
     const text = "---\nperiod: 2027-Q1\n---\n## O1: Grow\n- KR1: Revenue from 1 to 2 by Mar 1\n";
-    const before = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY }).scorecard;
+    const first = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
+    const before = first.scorecard;
     const after = analyzeText(text.replace("2027-Q1", "2028-Q1"), {
       uri: URI,
       config: defaultConfig(),
       today: TODAY,
-      previous: { scorecard: before, config: defaultConfig() },
+      previous: first,
     }).scorecard;
     assert.notEqual(after.objectives[0], before.objectives[0]);
     assert.equal(after.objectives[0].keyResults[0].deadline?.text, "Mar 1");

@@ -1,21 +1,21 @@
 import { Limits } from "../config/config";
 import { Day, Period } from "../model/dates";
 import { Forecast, Grading, KeyResult, Objective, Scorecard, Status } from "../model/scorecard";
+import { Section, sectionObjectives } from "../model/sections";
 
 /**
- * Objectives already graded. An objective is reused with its section only under the settings it
- * was read with (period, today, limits), so its grade still holds.
+ * Grades, rollup, pace and forecast (spec §2). Fills the Grading fields of the model in place.
+ * The objectives of `graded` sections are not graded again: a section is taken over from the
+ * previous version only under the settings it was read with (period, today, limits).
  */
-const graded = new WeakSet<Objective>();
-
-/** Grades, rollup, pace and forecast (spec §2). Fills the Grading fields of the model in place. */
-export function gradeScorecard(scorecard: Scorecard, pace: Limits): void {
-  for (const objective of scorecard.objectives) {
-    if (graded.has(objective)) continue;
-    for (const kr of objective.keyResults) gradeKeyResult(kr, scorecard, pace);
-    objective.grade = weightedMean(objective.keyResults);
-    setPace(objective, expectedAt(scorecard.period, scorecard.today), pace);
-    graded.add(objective);
+export function gradeScorecard(scorecard: Scorecard, pace: Limits, graded: ReadonlySet<Section> = new Set()): void {
+  for (const section of scorecard.sections) {
+    if (graded.has(section)) continue;
+    for (const objective of sectionObjectives(section)) {
+      for (const kr of objective.keyResults) gradeKeyResult(kr, scorecard, pace);
+      objective.grade = weightedMean(objective.keyResults);
+      setPace(objective, expectedAt(scorecard.period, scorecard.today), pace);
+    }
   }
   for (const perspective of scorecard.perspectives) {
     perspective.grade = weightedMean(perspective.objectives);
