@@ -8,7 +8,7 @@ import { Section, sectionObjectives } from "../model/sections";
  * The objectives of `graded` sections are not graded again: a section is taken over from the
  * previous version only under the settings it was read with (period, today, limits).
  */
-export function gradeScorecard(scorecard: Scorecard, pace: Limits, graded: ReadonlySet<Section> = new Set()): void {
+export function gradeScorecard(scorecard: Scorecard, pace: Limits, graded: ReadonlySet<Section>): void {
   for (const section of scorecard.sections) {
     if (graded.has(section)) continue;
     for (const objective of sectionObjectives(section)) {
