@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import MarkdownIt from "markdown-it";
 import { defaultConfig, Workspace } from "../src/engine";
 import { buildScorecard } from "../src/engine/model/build";
@@ -28,20 +29,43 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** The process's garbage collections, as the `gc` performance entries report them (a tick late). */
+const collections: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) collections.push({ start: e.startTime, duration: e.duration });
+}).observe({ entryTypes: ["gc"] });
+
+interface Timing {
+  /** Median wall time of a call, ms. */
+  ms: number;
+  /** When the timed calls started and ended (`performance.now()`). */
+  from: number;
+  to: number;
+}
+
 /**
- * Median wall time in ms of `runs` calls, after warm-up: at least two calls and a quarter of a second,
- * so that small texts are timed on optimised code (two calls of a 10 KB text leave the JIT half-way).
+ * Wall time of `runs` calls, after warm-up: at least two calls and a second, so that small texts are
+ * timed on optimised code. A 10 KB analysis takes 2–12 ms for its first half-second of calls, while
+ * the JIT compiles, then 0.7 ms.
  */
-function time(fn: () => unknown, runs: number): number {
-  const warmUntil = Date.now() + (quick ? 100 : 250);
+function time(fn: () => unknown, runs: number): Timing {
+  const warmUntil = Date.now() + (quick ? 200 : 1000);
   for (let i = 0; i < 2 || (Date.now() < warmUntil && i < 1000); i++) fn();
   const samples: number[] = [];
+  const from = performance.now();
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
+    const start = performance.now();
     fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    samples.push(performance.now() - start);
   }
-  return median(samples);
+  return { ms: median(samples), from, to: performance.now() };
+}
+
+/** The share of a timing's calls spent collecting garbage. */
+async function gcShare({ from, to }: Timing): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const collected = collections.filter((c) => c.start >= from && c.start < to).reduce((sum, c) => sum + c.duration, 0);
+  return collected / (to - from);
 }
 
 /** Full collections until the heap stops shrinking: one is not enough after a 10 MB run (weak maps clear in steps). */
@@ -83,14 +107,18 @@ interface SizeResult {
   fullMBps: number;
   ratioVsMarkdownIt: number;
   retainedMbPerMb: number;
+  /** Share of the full analysis's time spent collecting garbage. */
+  gcShare: number;
 }
 
-function measureSize(label: string, bytes: number): SizeResult {
+async function measureSize(label: string, bytes: number): Promise<SizeResult> {
   const text = generateScorecard(bytes, 42);
   const runs = quick ? 3 : bytes >= 10 * MB ? 5 : bytes >= MB ? 9 : 15;
-  const fullMs = time(() => fullAnalysis(text), runs);
-  const parseMs = time(() => buildScorecard(text, { uri: "file:///bench/doc.okr.md", config }), runs);
-  const markdownItMs = time(() => md.parse(text, {}), runs);
+  const full = time(() => fullAnalysis(text), runs);
+  const gc = await gcShare(full);
+  const fullMs = full.ms;
+  const parseMs = time(() => buildScorecard(text, { uri: "file:///bench/doc.okr.md", config }), runs).ms;
+  const markdownItMs = time(() => md.parse(text, {}), runs).ms;
   const megabytes = text.length / MB;
   // What the server keeps for an open document: its analysis and its diagnostics. Small texts are
   // analysed in as many copies as make a megabyte, or the figure is the heap's noise.
@@ -105,6 +133,7 @@ function measureSize(label: string, bytes: number): SizeResult {
     fullMBps: megabytes / (fullMs / 1000),
     ratioVsMarkdownIt: fullMs / markdownItMs,
     retainedMbPerMb: retained / megabytes,
+    gcShare: gc,
   };
 }
 
@@ -159,7 +188,8 @@ async function main() {
   const sizes: [string, number][] = quick
     ? [["10 KB", 10 * 1024], ["100 KB", 100 * 1024], ["1 MB", MB]]
     : [["10 KB", 10 * 1024], ["100 KB", 100 * 1024], ["1 MB", MB], ["10 MB", 10 * MB]];
-  const engine = sizes.map(([label, bytes]) => measureSize(label, bytes));
+  const engine: SizeResult[] = [];
+  for (const [label, bytes] of sizes) engine.push(await measureSize(label, bytes));
   const workspace = measureWorkspace(quick ? 200 : 1000);
   // The harness is the server's client: it starts with the garbage of the runs above collected.
   gc();
@@ -187,10 +217,10 @@ async function main() {
   }
   const f = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "—" : n.toFixed(digits));
   console.log(`okr-md benchmark${quick ? " (quick)" : ""} — node ${process.version}, medians after warm-up\n`);
-  console.log("size     full ms   MB/s   parse ms   markdown-it ms   ratio   retained MB/MB");
+  console.log("size     full ms   MB/s   GC %   parse ms   markdown-it ms   ratio   retained MB/MB");
   for (const r of engine) {
     console.log(
-      `${r.size.padEnd(8)} ${f(r.fullMs).padStart(7)} ${f(r.fullMBps).padStart(6)} ${f(r.parseMs).padStart(10)} ${f(r.markdownItMs).padStart(16)} ${f(r.ratioVsMarkdownIt, 2).padStart(7)} ${f(r.retainedMbPerMb).padStart(16)}`,
+      `${r.size.padEnd(8)} ${f(r.fullMs).padStart(7)} ${f(r.fullMBps).padStart(6)} ${f(r.gcShare * 100, 0).padStart(6)} ${f(r.parseMs).padStart(10)} ${f(r.markdownItMs).padStart(16)} ${f(r.ratioVsMarkdownIt, 2).padStart(7)} ${f(r.retainedMbPerMb).padStart(16)}`,
     );
   }
   console.log(`\nworkspace: ${workspace.files} files indexed in ${f(workspace.indexMs)} ms, links resolved in ${f(workspace.resolveLinksMs)} ms (${workspace.children} children), all linted in ${f(workspace.lintAllMs)} ms`);
