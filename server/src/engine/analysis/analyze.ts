@@ -27,11 +27,8 @@ export interface Analysis {
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
-  const previous = options.previous?.scorecard;
-  const { scorecard, config } = buildScorecard(text, { ...options, previous });
-  // Sections taken over from the previous version were read under the same settings (period,
-  // today, limits): their objectives' grades still hold.
-  gradeScorecard(scorecard, config.limits, new Set(previous?.sections));
+  const { scorecard, config, read } = buildScorecard(text, { ...options, previous: options.previous?.scorecard });
+  gradeScorecard(scorecard, config.limits, read);
   return { scorecard, config };
 }
 

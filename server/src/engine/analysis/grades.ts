@@ -5,12 +5,11 @@ import { Section, sectionObjectives } from "../model/sections";
 
 /**
  * Grades, rollup, pace and forecast (spec §2). Fills the Grading fields of the model in place.
- * The objectives of `graded` sections are not graded again: a section is taken over from the
- * previous version only under the settings it was read with (period, today, limits).
+ * Only the objectives of the sections just `read` are graded: the others were taken over from the
+ * previous version, which happens only under the settings they were read with (period, today, limits).
  */
-export function gradeScorecard(scorecard: Scorecard, pace: Limits, graded: ReadonlySet<Section>): void {
-  for (const section of scorecard.sections) {
-    if (graded.has(section)) continue;
+export function gradeScorecard(scorecard: Scorecard, pace: Limits, read: readonly Section[]): void {
+  for (const section of read) {
     for (const objective of sectionObjectives(section)) {
       for (const kr of objective.keyResults) gradeKeyResult(kr, scorecard, pace);
       objective.grade = weightedMean(objective.keyResults);

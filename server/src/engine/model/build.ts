@@ -30,6 +30,8 @@ export interface BuildResult {
   scorecard: Scorecard;
   /** The configuration with the file's own front-matter `rules` and `limits` laid over it. */
   config: OkrConfig;
+  /** The sections read by this build; the others were taken over from the previous version as they were. */
+  read: Section[];
 }
 
 const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
@@ -93,8 +95,10 @@ class Builder {
     const { scorecard } = this;
     scorecard.sectionContext = JSON.stringify([this.config, scorecard.today, scorecard.period]);
     const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections, this.previous.lines, this.change) : undefined;
+    const read: Section[] = [];
     for (let line = frontMatter.node ? frontMatter.node.endLine + 1 : 0; line < this.lines.lineCount; ) {
-      const section = (previous && this.reuse(previous, line)) || this.readSection(line);
+      let section = previous && this.reuse(previous, line);
+      if (!section) read.push((section = this.readSection(line)));
       this.place(section);
       line = section.end;
     }
@@ -102,7 +106,7 @@ class Builder {
     scorecard.perspectives = [...this.perspectives.values()];
     // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
     if (!this.frameworkGiven && scorecard.perspectives.length > 0) scorecard.framework = "hybrid";
-    return { scorecard, config: this.config };
+    return { scorecard, config: this.config, read };
   }
 
   // ── sections ────────────────────────────────────────────────────────────────
