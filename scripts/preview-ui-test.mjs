@@ -52,9 +52,7 @@ try {
   server = await launchCodeServer({ name: "preview-ui", fresh: true, install: true, folder });
   browser = await launchBrowser({ headless: !flag("--headed") });
   page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  await openWorkbench(page, server);
-  const item = page.getByRole("treeitem", { name: FILE, exact: false }).first();
-  await item.waitFor({ timeout: 30000 });
+  const item = await openWorkbench(page, server, FILE);
   await item.click();
   await page.locator(`.tabs-container .tab[aria-label*="${FILE}"]`).first().waitFor({ timeout: 15000 });
   const editor = page.locator(".editor-instance .monaco-editor").first();

@@ -179,13 +179,16 @@ export async function launchCodeServer(opts = {}) {
   };
 }
 
-/** Headless Debian chromium through playwright-core (never `playwright install`). */
-/** Loads code-server's workbench in the page and waits until it is there. */
-export async function openWorkbench(page, server) {
+/** Loads code-server's workbench in the page and waits until the Explorer lists `file`; returns its tree item. */
+export async function openWorkbench(page, server, file) {
   await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 30000 });
   await page.locator(".monaco-workbench").waitFor({ timeout: 30000 });
+  const item = page.getByRole("treeitem", { name: file, exact: false }).first();
+  await item.waitFor({ timeout: 30000 });
+  return item;
 }
 
+/** Headless Debian chromium through playwright-core (never `playwright install`). */
 export async function launchBrowser(opts = {}) {
   const { chromium } = await import("playwright-core");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/vscode/ensure.mjs`);

@@ -71,9 +71,7 @@ try {
   t = Date.now();
   browser = await launchBrowser({ headless: !flag("--headed") });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await openWorkbench(page, server);
-  const item = page.getByRole("treeitem", { name: file, exact: false }).first();
-  await item.waitFor({ timeout: 30000 });
+  const item = await openWorkbench(page, server, file);
   log(`workbench and Explorer ready in ${secs(t)}`);
   t = Date.now();
   await item.click();
