@@ -6,7 +6,8 @@ import { Analysis, Diagnostic, Workspace } from "../engine";
 import { ChangedRegion, mergeChanges, replacement } from "../engine/text/changes";
 import { LspHost } from "./host";
 import { Logger, errorText } from "./log";
-import { canonicalUri, isOkrUri, pathToUri, uriToPath } from "./uris";
+import { pathFromUri } from "../host/nodeHost";
+import { canonicalUri, isOkrUri, pathToUri } from "./uris";
 
 export interface IndexProgress {
   report(message: string, percentage?: number): void;
@@ -164,7 +165,7 @@ export class DocumentStore {
   async index(folderUris: string[], progress?: IndexProgress): Promise<number> {
     const files: string[] = [];
     for (const folder of folderUris) {
-      const root = uriToPath(folder);
+      const root = pathFromUri(folder);
       if (root) await this.collect(root, files, progress);
     }
     let done = 0;

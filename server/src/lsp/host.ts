@@ -1,8 +1,7 @@
 import { OkrConfig, WorkspaceHost } from "../engine";
-import { NodeHost } from "../host/nodeHost";
+import { NodeHost, pathFromUri } from "../host/nodeHost";
 import { Logger } from "./log";
 import { SettingsStore, settingsLayer } from "./settings";
-import { uriToPath } from "./uris";
 
 /**
  * The engine's host inside the language server: the CLI's NodeHost (disk reads, `.okrrc.json`
@@ -35,7 +34,7 @@ export class LspHost implements WorkspaceHost {
     const scope = this.settings.scopeOf(uri);
     let host = this.hosts.get(scope);
     if (!host) {
-      const root = scope !== uri ? uriToPath(scope) : undefined;
+      const root = scope !== uri ? pathFromUri(scope) : undefined;
       host = new NodeHost({
         base: () => settingsLayer(this.settings.get(scope)),
         roots: root ? [root] : undefined,

@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { pathFromUri } from "../host/nodeHost";
 
 /**
  * One spelling per file URI. VS Code (`file:///a%40b/x`), node (`file:///a@b/x`) and the engine's link
@@ -25,14 +26,6 @@ function safeDecode(s: string): string {
   }
 }
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith("file:")) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 export function pathToUri(fsPath: string): string {
   return canonicalUri(pathToFileURL(path.resolve(fsPath)).href);
@@ -44,8 +37,8 @@ export function isOkrUri(uri: string): boolean {
 
 /** A path relative to the directory of `fromUri`, with forward slashes (for `aligns` links). */
 export function relativeLink(fromUri: string, toUri: string): string {
-  const from = uriToPath(fromUri);
-  const to = uriToPath(toUri);
+  const from = pathFromUri(fromUri);
+  const to = pathFromUri(toUri);
   if (!from || !to) return toUri;
   const rel = path.relative(path.dirname(from), to).split(path.sep).join("/");
   return rel || path.basename(to);
