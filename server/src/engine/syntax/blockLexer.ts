@@ -1,6 +1,7 @@
 import { LineIndex } from "../text/lines";
 import { AttributeNode, CommentNode, FrontMatterNode, HeadingNode, ListItemNode, TableRowNode, TableCell } from "./blockTree";
 import * as B from "./blockTokens";
+import { Char } from "./chars";
 
 /** The line tokens of one section: a heading and the lines up to the next heading. */
 export interface SectionLex {
@@ -25,23 +26,6 @@ export const OBJECTIVE_LABEL = /^(O\s?\d+(?:\.\d+)*|Objective(?:\s+\d+(?:\.\d+)*
 export const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-const enum Char {
-  Tab = 9,
-  Space = 32,
-  Hash = 35,
-  Plus = 43,
-  Star = 42,
-  Dash = 45,
-  Dot = 46,
-  Zero = 48,
-  Nine = 57,
-  RightParen = 41,
-  LeftBracket = 91,
-  RightBracket = 93,
-  Pipe = 124,
-  Less = 60,
-}
 
 /** Column of the first non-blank character, tabs to the next multiple of 4 (CommonMark). */
 function indentOf(text: string): { column: number; index: number } {
@@ -215,13 +199,13 @@ function readHeading(text: string, index: number, line: number): HeadingNode | u
 function readListItem(text: string, index: number, line: number): ListItemNode | undefined {
   const first = text.charCodeAt(index);
   let after: number;
-  if (first === Char.Dash || first === Char.Star || first === Char.Plus) {
+  if (first === Char.Minus || first === Char.Star || first === Char.Plus) {
     after = index + 1;
   } else if (first >= Char.Zero && first <= Char.Nine) {
     let i = index;
     while (i < text.length && i - index < 9 && text.charCodeAt(i) >= Char.Zero && text.charCodeAt(i) <= Char.Nine) i++;
     const c = text.charCodeAt(i);
-    if (c !== Char.Dot && c !== Char.RightParen) return undefined;
+    if (c !== Char.Dot && c !== Char.RParen) return undefined;
     after = i + 1;
   } else {
     return undefined;

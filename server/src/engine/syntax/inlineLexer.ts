@@ -1,5 +1,6 @@
 import { TokenType } from "chevrotain";
 import * as T from "./inlineTokens";
+import { Char } from "./chars";
 
 /**
  * Splits the text of a key result, attribute value or check-in into inline tokens with character
@@ -103,50 +104,6 @@ export function lexInline(text: string, limit = Infinity): T.InlineToken[] {
 
 function token(type: TokenType, image: string, startOffset: number, payload: T.NumberValue | undefined): T.InlineToken {
   return { image, startOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, payload };
-}
-
-const enum Char {
-  Tab = 9,
-  Space = 32,
-  Percent = 37,
-  Dollar = 36,
-  LParen = 40,
-  RParen = 41,
-  Plus = 43,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  Zero = 48,
-  Nine = 57,
-  Less = 60,
-  Equals = 61,
-  Greater = 62,
-  At = 64,
-  Underscore = 95,
-  Apostrophe = 39,
-  Nbsp = 0xa0,
-  Pound = 0xa3,
-  Yen = 0xa5,
-  EnDash = 0x2013,
-  EmDash = 0x2014,
-  RightSingleQuote = 0x2019,
-  Euro = 0x20ac,
-  RightArrow = 0x2192,
-  MinusSign = 0x2212,
-  LessEqual = 0x2264,
-  GreaterEqual = 0x2265,
-  LongRightArrow = 0x27f6,
-  LowerB = 98,
-  LowerN = 110,
-  LowerX = 120,
-  UpperB = 66,
-  UpperK = 75,
-  LowerK = 107,
-  UpperM = 77,
-  UpperQ = 81,
-  LowerQ = 113,
-  UpperH = 72,
-  LowerH = 104,
 }
 
 export function isDigit(c: number): boolean {
