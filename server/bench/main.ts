@@ -13,21 +13,12 @@ import { buildScorecard } from "../src/engine/model/build";
 import { mulberry32 } from "../test/support/random";
 import { generateScorecard } from "./generate";
 import { measureServer } from "./server";
+import { median } from "./stats";
 
 const quick = process.argv.includes("--quick");
 const asJson = process.argv.includes("--json");
 const REPO = join(__dirname, "../../..");
 const MB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** The process's garbage collections, as the `gc` performance entries report them (a tick late). */
 const collections: { start: number; duration: number }[] = [];

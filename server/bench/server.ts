@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
 import { CAPABILITIES, TestClient } from "../test/protocol/client";
 import { mulberry32 } from "../test/support/random";
-import { percentile } from "./main";
+import { percentile } from "./stats";
 
 export interface Latency {
   count: number;
