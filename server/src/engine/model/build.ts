@@ -1,7 +1,7 @@
 import { ChangedRegion, fitsLengths } from "../text/changes";
 import { LineIndex } from "../text/lines";
 import { Range, collectRanges, lineRange } from "../text/positions";
-import { ATTRIBUTE, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
+import { attributeKeyEnd, attributeValueStart, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
@@ -36,6 +36,17 @@ export interface BuildResult {
 
 const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
 const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
+// Patterns used once per objective or key result are made once: a regex literal in a function is a
+// new RegExp object each time the function runs.
+const OWNER_HANDLE = /(?:^|\s)@([\w-]+(?:\.[\w-]+)*)/;
+const KR_NUMBER = /^KR\s*(\d+(?:\.\d+)*)/i;
+const LABEL_NUMBER = /(\d+(?:\.\d+)*)/;
+const QUOTED = /^(["'])(.*)\1$/;
+const LEADING_AT = /^@/;
+const AMPERSAND = /&/g;
+const EMPHASIS_OR_COLON = /[*_`:]/g;
+const PERSPECTIVE_WORD = /\bperspective\b/g;
+const BLANKS = /\s+/g;
 
 /** A front matter's YAML read: the text it was read from, and the problems found. It sits at the top, so its ranges never move. */
 const frontMatterReads = new WeakMap<FrontMatter, { text: string; closed: boolean; problems: ReadProblem[]; frontMatter: FrontMatter }>();
@@ -285,7 +296,7 @@ class Builder {
   // ── headings and perspectives ───────────────────────────────────────────────
 
   private headingText(h: HeadingNode): string {
-    return this.lines.line(h.line).slice(h.textStart, h.textEnd);
+    return this.lines.slice(h.line, h.textStart, h.textEnd);
   }
 
   /** `canonical`: the perspective the heading names, if any. */
@@ -378,7 +389,7 @@ class Builder {
 
   /** `### O1: Grow revenue @finance`: an @handle in the title names the owner. */
   private ownerIn(text: string, line: number, offset: number): OwnerRef | undefined {
-    const m = /(?:^|\s)@([\w-]+(?:\.[\w-]+)*)/.exec(text);
+    const m = OWNER_HANDLE.exec(text);
     if (!m) return undefined;
     const start = offset + m.index + m[0].indexOf("@");
     return { name: m[1], range: lineRange(line, start, start + m[1].length + 1) };
@@ -472,9 +483,13 @@ class Builder {
     };
   }
 
+  private optionalValue(n: NumberNode | undefined, line: number, offset: number): Value | undefined {
+    return n ? this.value(n, line, offset) : undefined;
+  }
+
   /** Resolves a written date to a day, choosing the year that puts it inside the period. */
   private dateRef(d: DateNode, line: number, offset: number): DateRef {
-    const text = this.lines.line(line).slice(offset + d.start, offset + d.end);
+    const text = this.lines.slice(line, offset + d.start, offset + d.end);
     const r = lineRange(line, offset + d.start, offset + d.end);
     const day = this.resolveDate(d);
     if (day === undefined) this.problem("invalid-value", `'${text}' is not a real date.`, r);
@@ -482,12 +497,6 @@ class Builder {
   }
 
   private resolveDate(d: DateNode): Day | undefined {
-    const period = this.scorecard.period;
-    const years = d.kind !== "iso" && d.kind !== "year" && d.year === undefined ? candidateYears(period, this.scorecard.today) : [];
-    const pick = (make: (year: number) => Day | undefined): Day | undefined => {
-      const days = years.map(make).filter((x): x is Day => x !== undefined);
-      return days.find((x) => !period || (x >= period.start && x <= period.end)) ?? days[0];
-    };
     switch (d.kind) {
       case "iso":
         return dayFromIso(d.text);
@@ -496,13 +505,26 @@ class Builder {
       case "quarter": {
         const end = (year: number) => (d.half ? lastDayOfMonth(year, d.quarter * 6) : quarterBounds(year, d.quarter).end);
         if (d.quarter < 1 || d.quarter > (d.half ? 2 : 4)) return undefined;
-        return d.year !== undefined ? end(d.year) : pick(end);
+        return d.year !== undefined ? end(d.year) : this.dayInPeriod(end);
       }
       case "month": {
         const make = (year: number) => (d.day === undefined ? lastDayOfMonth(year, d.month) : dayFromParts(year, d.month, d.day));
-        return d.year !== undefined ? make(d.year) : pick(make);
+        return d.year !== undefined ? make(d.year) : this.dayInPeriod(make);
       }
     }
+  }
+
+  /** The day a date without a year falls on: in the period's year that puts it inside the period, else the first. */
+  private dayInPeriod(make: (year: number) => Day | undefined): Day | undefined {
+    const period = this.scorecard.period;
+    let first: Day | undefined;
+    for (const year of candidateYears(period, this.scorecard.today)) {
+      const day = make(year);
+      if (day === undefined) continue;
+      if (!period || (day >= period.start && day <= period.end)) return day;
+      first ??= day;
+    }
+    return first;
   }
 
   // ── list items: key results, initiatives, indicators ───────────────────────
@@ -533,8 +555,7 @@ class Builder {
     const line = item.line;
     const phrase = parseMetric(text);
     this.inlineErrors(phrase.errors, line, textStart);
-    const v = (n: NumberNode | undefined) => (n ? this.value(n, line, textStart) : undefined);
-    const number = label ? /^KR\s*(\d+(?:\.\d+)*)/i.exec(label)?.[1] : undefined;
+    const number = label ? KR_NUMBER.exec(label)?.[1] : undefined;
     const kr: KeyResult = {
       label,
       id: number ? `KR${number}` : `KR${objective.keyResults.length + 1}`,
@@ -544,12 +565,12 @@ class Builder {
       range: lineRange(line, item.markerStart, item.textEnd),
       binary: false,
       checked: item.checked,
-      baseline: v(phrase.baseline),
-      target: v(phrase.target) ?? v(phrase.bare[0]),
+      baseline: this.optionalValue(phrase.baseline, line, textStart),
+      target: this.optionalValue(phrase.target ?? phrase.bare[0], line, textStart),
       direction: phrase.stated ?? phrase.verb ?? "up",
-      relative: v(phrase.relative),
+      relative: this.optionalValue(phrase.relative, line, textStart),
       deadline: phrase.deadline ? this.dateRef(phrase.deadline, line, textStart) : undefined,
-      current: v(phrase.current),
+      current: this.optionalValue(phrase.current, line, textStart),
       owner: phrase.owners[0] && { name: phrase.owners[0].name, range: lineRange(line, textStart + phrase.owners[0].start, textStart + phrase.owners[0].end) },
       weight: 1,
       attributes: [],
@@ -569,8 +590,9 @@ class Builder {
 
   private keyResultChild(kr: KeyResult, child: ListItemNode): void {
     const lineText = this.lines.line(child.line);
-    const text = lineText.slice(child.textStart, child.textEnd);
-    const checkIn = CHECK_IN.exec(text);
+    const first = lineText.charCodeAt(child.textStart);
+    // Only a text that starts with a digit can be a check-in: the others are not cut out for the pattern.
+    const checkIn = first >= 48 && first <= 57 ? CHECK_IN.exec(lineText.slice(child.textStart, child.textEnd)) : null;
     if (checkIn) {
       const day = dayFromIso(checkIn[1]);
       if (day === undefined) {
@@ -588,13 +610,13 @@ class Builder {
       kr.checkIns.push({ day, value, note, range: lineRange(child.line, child.markerStart, child.textEnd) });
       return;
     }
-    const match = ATTRIBUTE.exec(text);
-    if (!match) return; // a note under the key result
-    const valueStart = child.textStart + match[0].length;
+    const keyEnd = attributeKeyEnd(lineText, child.textStart, child.textEnd);
+    if (keyEnd < 0) return; // a note under the key result
+    const valueStart = attributeValueStart(lineText, keyEnd, child.textEnd);
     const a: Attribute = {
-      key: match[1],
+      key: lineText.slice(child.textStart, keyEnd),
       value: lineText.slice(valueStart, child.textEnd),
-      keyRange: lineRange(child.line, child.textStart, child.textStart + match[1].length),
+      keyRange: lineRange(child.line, child.textStart, keyEnd),
       valueRange: lineRange(child.line, valueStart, child.textEnd),
     };
     kr.attributes.push(a);
@@ -813,21 +835,21 @@ function splitCell(cell: Part | undefined): Part[] {
 
 /** The number of an objective label (`O1.2` → `1.2`); `Objective:` has none. */
 function labelNumber(label: string | undefined): string | undefined {
-  return label ? /(\d+(?:\.\d+)*)/.exec(label)?.[1] : undefined;
+  return label ? LABEL_NUMBER.exec(label)?.[1] : undefined;
 }
 
 /** `"@dana"`, `'@dana'`, `@dana`, `dana` → `dana` (YAML habits carry over into attributes). */
 function ownerName(value: string): string {
-  return value.trim().replace(/^(["'])(.*)\1$/, "$2").replace(/^@/, "");
+  return value.trim().replace(QUOTED, "$2").replace(LEADING_AT, "");
 }
 
 export function normalisePerspective(text: string): string {
   return text
     .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[*_`:]/g, "")
-    .replace(/\bperspective\b/g, "")
-    .replace(/\s+/g, " ")
+    .replace(AMPERSAND, " and ")
+    .replace(EMPHASIS_OR_COLON, "")
+    .replace(PERSPECTIVE_WORD, "")
+    .replace(BLANKS, " ")
     .trim();
 }
 

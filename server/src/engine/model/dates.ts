@@ -5,16 +5,54 @@ const MS_PER_DAY = 86_400_000;
 
 export function dayFromParts(year: number, month: number, day: number): Day | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  // Date reads years 0–99 as 1900–1999 and rejects fractions; those rare cases keep its reading.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 100 || year > 9999) return dayByDate(year, month, day);
+  if (day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+function dayByDate(year: number, month: number, day: number): Day | undefined {
   const time = Date.UTC(year, month - 1, day);
   const back = new Date(time);
   if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
   return Math.round(time / MS_PER_DAY);
 }
 
-/** `2027-03-31` → Day; undefined when the text is not a real ISO date (`2027-02-30`). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days-from-civil; isoFromDay is its inverse). */
+function daysFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** `2027-03-31` → Day; undefined when the text is not a real ISO date (`2027-02-30`). Read by character: it is called for every check-in. */
 export function dayFromIso(text: string): Day | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? dayFromParts(+m[1], +m[2], +m[3]) : undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? undefined : dayFromParts(year, month, day);
+}
+
+const DASH = 45;
+
+/** The number written by `count` ASCII digits at `start`; -1 if one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**

@@ -45,10 +45,11 @@ export interface TablePerspective {
 
 /**
  * The array cut to size. Arrays grown by `push` keep spare room (V8 gives a one-element array 17
- * slots); a big model has tens of thousands of small ones, about a tenth of its memory.
+ * slots); a big model has tens of thousands of small ones, about a tenth of its memory. An empty
+ * one holds no room: most are, and copying them was garbage.
  */
 export function fitted<T>(items: T[]): T[] {
-  return items.slice();
+  return items.length === 0 ? items : items.slice();
 }
 
 /** Cuts a section's arrays, and those of its objectives, to size once it is read. */

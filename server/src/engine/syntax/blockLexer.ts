@@ -22,28 +22,67 @@ export interface BlockError {
 }
 
 export const OBJECTIVE_LABEL = /^(O\s?\d+(?:\.\d+)*|Objective(?:\s+\d+(?:\.\d+)*)?)\s*(?::|\.(?!\d)|\s[-–—](?=\s|$))\s*/i;
-/** `key: value`: an attribute line, or the text of a list item under a key result. */
-export const ATTRIBUTE = /^([A-Za-z][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^([-*])(\s*\1){2,}\s*$/;
+/** One character of `\s`; a literal in a loop would make a RegExp object on every turn. */
+const WHITESPACE = /\s/;
 
-/** Column of the first non-blank character, tabs to the next multiple of 4 (CommonMark). */
-function indentOf(text: string): { column: number; index: number } {
-  let column = 0;
+/** Index of the first character that is not a space or a tab. */
+function indentEnd(text: string): number {
   let index = 0;
-  for (; index < text.length; index++) {
-    const c = text.charCodeAt(index);
-    if (c === Char.Space) column++;
-    else if (c === Char.Tab) column += 4 - (column % 4);
-    else break;
-  }
-  return { column, index };
+  while (index < text.length && isBlank(text.charCodeAt(index))) index++;
+  return index;
+}
+
+/** The column the indent up to `index` reaches, tabs to the next multiple of 4 (CommonMark). */
+function columnAt(text: string, index: number): number {
+  let column = 0;
+  for (let i = 0; i < index; i++) column = text.charCodeAt(i) === Char.Tab ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
+function isBlank(c: number): boolean {
+  return c === Char.Space || c === Char.Tab;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ);
+}
+
+/** `[\w-]`: a letter, digit, `_` or `-`. */
+function isKeyPart(c: number): boolean {
+  return isAsciiLetter(c) || (c >= Char.Zero && c <= Char.Nine) || c === Char.Underscore || c === Char.Minus;
+}
+
+/**
+ * `key: value` at `start`, within the text up to `end` (an attribute line, or the text of a list item under a key result): a key
+ * of `[A-Za-z][\w-]*`, blanks, and a colon followed by a blank or the end. Returns where the key
+ * ends, or -1 when the text there is no attribute; `attributeValueStart` then finds the value.
+ */
+export function attributeKeyEnd(text: string, start: number, end = text.length): number {
+  if (start >= end || !isAsciiLetter(text.charCodeAt(start))) return -1;
+  let keyEnd = start + 1;
+  while (keyEnd < end && isKeyPart(text.charCodeAt(keyEnd))) keyEnd++;
+  let colon = keyEnd;
+  while (colon < end && isBlank(text.charCodeAt(colon))) colon++;
+  if (colon === end || text.charCodeAt(colon) !== Char.Colon) return -1;
+  return colon + 1 === end || isBlank(text.charCodeAt(colon + 1)) ? keyEnd : -1;
+}
+
+/** Where the value of an attribute whose key ends at `keyEnd` starts: past the colon and the blanks around it. */
+export function attributeValueStart(text: string, keyEnd: number, end = text.length): number {
+  let i = keyEnd;
+  while (isBlank(text.charCodeAt(i))) i++;
+  i++; // the colon
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Whether a line is an ATX heading (when not inside code or a comment): where a section starts. */
 export function isHeadingLine(text: string): boolean {
-  const { column, index } = indentOf(text);
-  return column < 4 && text.charCodeAt(index) === Char.Hash && readHeading(text, index, 0) !== undefined;
+  const index = indentEnd(text);
+  return columnAt(text, index) < 4 && text.charCodeAt(index) === Char.Hash && readHeading(text, index, 0) !== undefined;
 }
 
 /**
@@ -77,11 +116,12 @@ export function lexSection(lines: LineIndex, start: number): SectionLex {
 
   for (let line = start; line < count; line++) {
     const text = lines.line(line);
-    const { column, index } = indentOf(text);
+    const index = indentEnd(text);
     if (index === text.length) {
       previousBlank = true;
       continue;
     }
+    const column = columnAt(text, index);
     const first = text.charCodeAt(index);
     const wasBlank = previousBlank;
     previousBlank = false;
@@ -185,13 +225,13 @@ function readHeading(text: string, index: number, line: number): HeadingNode | u
   let textStart = index + level;
   while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
   let textEnd = text.length;
-  while (textEnd > textStart && /\s/.test(text[textEnd - 1])) textEnd--;
+  while (textEnd > textStart && WHITESPACE.test(text[textEnd - 1])) textEnd--;
   // A closing sequence of #s (`## Title ##`) is not part of the text.
   let hashes = textEnd;
   while (hashes > textStart && text.charCodeAt(hashes - 1) === Char.Hash) hashes--;
-  if (hashes < textEnd && (hashes === textStart || /\s/.test(text[hashes - 1]))) {
+  if (hashes < textEnd && (hashes === textStart || WHITESPACE.test(text[hashes - 1]))) {
     textEnd = hashes;
-    while (textEnd > textStart && /\s/.test(text[textEnd - 1])) textEnd--;
+    while (textEnd > textStart && WHITESPACE.test(text[textEnd - 1])) textEnd--;
   }
   return { kind: "heading", line, level, textStart, textEnd };
 }
@@ -212,7 +252,7 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
   }
   if (after < text.length && text.charCodeAt(after) !== Char.Space && text.charCodeAt(after) !== Char.Tab) return undefined;
   // `---`/`***` is a thematic break, not an item.
-  if (first !== Char.Plus && /^([-*])(\s*\1){2,}\s*$/.test(text.slice(index))) return undefined;
+  if (first !== Char.Plus && isThematicBreak(text, index, after)) return undefined;
   let textStart = after;
   while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
   const item: ListItemNode = { line, markerStart: index, textStart, textEnd: text.trimEnd().length, children: [], endLine: line };
@@ -233,10 +273,18 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
   return item;
 }
 
+/** `---`, `* * *`: a marker at `index` repeated at least three times, with nothing but blanks between. */
+function isThematicBreak(text: string, index: number, after: number): boolean {
+  let next = after;
+  while (next < text.length && WHITESPACE.test(text[next])) next++;
+  // Most items have text after their marker: the pattern is tried only when the marker comes again.
+  return text.charCodeAt(next) === text.charCodeAt(index) && THEMATIC_BREAK.test(text.slice(index));
+}
+
 function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
-  const m = ATTRIBUTE.exec(text.slice(index));
-  if (!m) return undefined;
-  return { line, key: m[1], keyStart: index, valueStart: index + m[0].length, valueEnd: text.trimEnd().length };
+  const keyEnd = attributeKeyEnd(text, index);
+  if (keyEnd < 0) return undefined;
+  return { line, key: text.slice(index, keyEnd), keyStart: index, valueStart: attributeValueStart(text, keyEnd), valueEnd: text.trimEnd().length };
 }
 
 function readTable(lines: LineIndex, start: number, tokens: B.LineToken[]): number {
@@ -256,8 +304,8 @@ function readRow(text: string, line: number): TableRowNode {
   const cells: TableCell[] = [];
   let start = 0;
   let end = text.length;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && WHITESPACE.test(text[start])) start++;
+  while (end > start && WHITESPACE.test(text[end - 1])) end--;
   if (text[start] === "|") start++;
   if (end > start && text[end - 1] === "|" && text[end - 2] !== "\\") end--;
   let cellStart = start;
@@ -265,8 +313,8 @@ function readRow(text: string, line: number): TableRowNode {
     if (i === end || (text[i] === "|" && text[i - 1] !== "\\")) {
       let s = cellStart;
       let e = i;
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
+      while (s < e && WHITESPACE.test(text[s])) s++;
+      while (e > s && WHITESPACE.test(text[e - 1])) e--;
       cells.push({ text: text.slice(s, e).replace(/\\\|/g, "|"), start: s, end: e });
       cellStart = i + 1;
     }

@@ -62,6 +62,14 @@ export class LineIndex {
     return this.all ? this.all[line] : this.text.slice(this.offsets[line], this.lineEnd(line));
   }
 
+  /** Columns `start` to `end` of a line, cut from the text without cutting the line first. */
+  slice(line: number, start: number, end: number): string {
+    if (this.all) return this.all[line].slice(start, end);
+    const lineStart = this.offsets[line];
+    const length = this.lineEnd(line) - lineStart;
+    return this.text.slice(lineStart + Math.min(start, length), lineStart + Math.min(end, length));
+  }
+
   /** Every line's text, cut once on first use. */
   get lines(): readonly string[] {
     this.all ??= this.offsets.map((_, i) => this.text.slice(this.offsets[i], this.lineEnd(i)));
