@@ -11,7 +11,7 @@ import { FRAMEWORKS, INDICATOR_TYPES, isOneOf, OBJECTIVE_TYPES, oneOf } from "./
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
 import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TablePerspective } from "./sections";
 import { Value } from "./values";
 
@@ -34,13 +34,14 @@ export interface BuildResult {
   read: Section[];
 }
 
-const ITEM_LABEL = /^(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/i;
+/** Sticky: matched where an item's text starts in its line, without cutting the text out first. */
+const ITEM_LABEL = /(?:(KR\s*\d+(?:\.\d+)*)\s*[:.)]|(KR|Measure|KPI|Initiative|Project|Action|Indicator)\s*:)\s*/iy;
 const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
 // Patterns used once per objective or key result are made once: a regex literal in a function is a
 // new RegExp object each time the function runs.
 const OWNER_HANDLE = /(?:^|\s)@([\w-]+(?:\.[\w-]+)*)/;
-const KR_NUMBER = /^KR\s*(\d+(?:\.\d+)*)/i;
 const LABEL_NUMBER = /(\d+(?:\.\d+)*)/;
+const DIGIT = /\d/;
 const QUOTED = /^(["'])(.*)\1$/;
 const LEADING_AT = /^@/;
 const AMPERSAND = /&/g;
@@ -132,7 +133,7 @@ class Builder {
       let renumbered = false;
       for (const o of sectionObjectives(section)) {
         position++;
-        if (labelNumber(o.label) || o.id === `O${position}`) continue;
+        if (isNumbered(o.label) || o.id === `O${position}`) continue;
         o.id = `O${position}`;
         renumbered = true;
       }
@@ -176,7 +177,7 @@ class Builder {
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
-    section.numberedByPosition = sectionObjectives(section).some((o) => !labelNumber(o.label));
+    section.numberedByPosition = sectionObjectives(section).some((o) => !isNumbered(o.label));
     fitSection(section);
     return section;
   }
@@ -396,10 +397,9 @@ class Builder {
   }
 
   private attribute(a: AttributeNode): Attribute {
-    const text = this.lines.line(a.line);
     return {
       key: a.key,
-      value: text.slice(a.valueStart, a.valueEnd),
+      value: a.lineText.slice(a.valueStart, a.valueEnd),
       keyRange: lineRange(a.line, a.keyStart, a.keyStart + a.key.length),
       valueRange: lineRange(a.line, a.valueStart, a.valueEnd),
     };
@@ -530,11 +530,12 @@ class Builder {
   // ── list items: key results, initiatives, indicators ───────────────────────
 
   private item(objective: Objective, item: ListItemNode): void {
-    const lineText = this.lines.line(item.line);
-    const full = lineText.slice(item.textStart, item.textEnd);
-    const label = ITEM_LABEL.exec(full);
+    const { lineText } = item;
+    ITEM_LABEL.lastIndex = item.textStart;
+    const label = ITEM_LABEL.exec(lineText);
     const kind = label?.[2]?.toLowerCase();
-    const textStart = item.textStart + (label ? label[0].length : 0);
+    // Past the text's end are only blanks, which the label's trailing `\s*` may take.
+    const textStart = Math.min(item.textStart + (label ? label[0].length : 0), item.textEnd);
     const text = lineText.slice(textStart, item.textEnd);
     if (kind === "initiative" || kind === "project" || kind === "action") {
       objective.initiatives.push({ kind: "initiative", text, range: lineRange(item.line, item.markerStart, item.textEnd) });
@@ -545,17 +546,18 @@ class Builder {
       return;
     }
     const labelText = label ? (label[1] ?? label[2]) : undefined;
-    const kr = this.keyResult(objective, labelText, item, textStart, text);
+    // A numbered label (`KR 2.1`) is `KR`, blanks and the number.
+    const number = label?.[1]?.slice(2).trimStart();
+    const kr = this.keyResult(objective, labelText, number, item, textStart, text);
     for (const child of item.children) this.keyResultChild(kr, child);
     this.finishKeyResult(kr);
     objective.keyResults.push(kr);
   }
 
-  private keyResult(objective: Objective, label: string | undefined, item: ListItemNode, textStart: number, text: string): KeyResult {
+  private keyResult(objective: Objective, label: string | undefined, number: string | undefined, item: ListItemNode, textStart: number, text: string): KeyResult {
     const line = item.line;
     const phrase = parseMetric(text);
     this.inlineErrors(phrase.errors, line, textStart);
-    const number = label ? KR_NUMBER.exec(label)?.[1] : undefined;
     const kr: KeyResult = {
       label,
       id: number ? `KR${number}` : `KR${objective.keyResults.length + 1}`,
@@ -589,7 +591,7 @@ class Builder {
   }
 
   private keyResultChild(kr: KeyResult, child: ListItemNode): void {
-    const lineText = this.lines.line(child.line);
+    const { lineText } = child;
     const first = lineText.charCodeAt(child.textStart);
     // Only a text that starts with a digit can be a check-in: the others are not cut out for the pattern.
     const checkIn = first >= 48 && first <= 57 ? CHECK_IN.exec(lineText.slice(child.textStart, child.textEnd)) : null;
@@ -679,7 +681,8 @@ class Builder {
   }
 
   private finishKeyResult(kr: KeyResult): void {
-    kr.checkIns.sort((a, b) => a.day - b.day);
+    // Check-ins are mostly written in order; a sort of even one or two items makes garbage.
+    if (!inDayOrder(kr.checkIns)) kr.checkIns.sort((a, b) => a.day - b.day);
     const last = kr.checkIns[kr.checkIns.length - 1];
     if (!kr.current && last) kr.current = last.value;
     kr.hasNumber ||= !!(kr.target || kr.baseline);
@@ -742,8 +745,8 @@ class Builder {
   }
 
   private tableKeyResult(objective: Objective, line: number, measure: Part, target: Part | undefined, current: Part | undefined): KeyResult {
-    const item: ListItemNode = { line, markerStart: measure.start, textStart: measure.start, textEnd: measure.end, children: [], endLine: line };
-    const kr = this.keyResult(objective, undefined, item, measure.start, measure.text);
+    const item: ListItemNode = { line, lineText: this.lines.line(line), markerStart: measure.start, textStart: measure.start, textEnd: measure.end, children: [], endLine: line };
+    const kr = this.keyResult(objective, undefined, undefined, item, measure.start, measure.text);
     if (target) {
       const phrase = parseMetric(target.text);
       this.inlineErrors(phrase.errors, line, target.start);
@@ -831,6 +834,16 @@ function splitCell(cell: Part | undefined): Part[] {
   }
   push(cell.text.length);
   return parts;
+}
+
+/** Whether an objective label has a number (`O1`, `Objective 2`; `Objective:` has none). */
+function isNumbered(label: string | undefined): boolean {
+  return label !== undefined && DIGIT.test(label);
+}
+
+function inDayOrder(checkIns: readonly CheckIn[]): boolean {
+  for (let i = 1; i < checkIns.length; i++) if (checkIns[i - 1].day > checkIns[i].day) return false;
+  return true;
 }
 
 /** The number of an objective label (`O1.2` → `1.2`); `Objective:` has none. */

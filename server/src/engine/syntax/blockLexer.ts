@@ -255,7 +255,7 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
   if (first !== Char.Plus && isThematicBreak(text, index, after)) return undefined;
   let textStart = after;
   while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
-  const item: ListItemNode = { line, markerStart: index, textStart, textEnd: text.trimEnd().length, children: [], endLine: line };
+  const item: ListItemNode = { line, lineText: text, markerStart: index, textStart, textEnd: text.trimEnd().length, children: [], endLine: line };
   if (text.charCodeAt(textStart) === Char.LeftBracket && text.charCodeAt(textStart + 2) === Char.RightBracket) {
     const mark = text[textStart + 1];
     const next = text.charCodeAt(textStart + 3);
@@ -284,7 +284,7 @@ function isThematicBreak(text: string, index: number, after: number): boolean {
 function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
   const keyEnd = attributeKeyEnd(text, index);
   if (keyEnd < 0) return undefined;
-  return { line, key: text.slice(index, keyEnd), keyStart: index, valueStart: attributeValueStart(text, keyEnd), valueEnd: text.trimEnd().length };
+  return { line, lineText: text, key: text.slice(index, keyEnd), keyStart: index, valueStart: attributeValueStart(text, keyEnd), valueEnd: text.trimEnd().length };
 }
 
 function readTable(lines: LineIndex, start: number, tokens: B.LineToken[]): number {

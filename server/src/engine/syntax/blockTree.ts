@@ -22,6 +22,8 @@ export interface HeadingNode {
 /** `key: value` — an objective attribute, or (inside a list item) a KR attribute. */
 export interface AttributeNode {
   line: number;
+  /** The line's text, as the lexer cut it. */
+  lineText: string;
   key: string;
   keyStart: number;
   valueStart: number;
@@ -30,6 +32,8 @@ export interface AttributeNode {
 
 export interface ListItemNode {
   line: number;
+  /** The line's text, as the lexer cut it: the model reads the item from it without cutting it again. */
+  lineText: string;
   /** Column of the marker (`-`, `*`, `+`, `1.`). */
   markerStart: number;
   /** Where the item's text starts, after the marker and any checkbox. */
