@@ -52,7 +52,7 @@ export function gradeValue(current: number, baseline: number, target: number, di
 function gradeKeyResult(kr: KeyResult, scorecard: Scorecard, pace: Limits): void {
   kr.grade = computeGrade(kr);
   const end = deadlineOrPeriodEnd(kr, scorecard.period);
-  const expected = scorecard.period && end !== undefined ? expectedAt({ ...scorecard.period, end }, scorecard.today) : undefined;
+  const expected = scorecard.period && end !== undefined ? elapsedShare(scorecard.period.start, end, scorecard.today) : undefined;
   setPace(kr, expected, pace);
   kr.forecast = forecast(kr, end);
 }
@@ -75,9 +75,11 @@ function deadlineOrPeriodEnd(kr: KeyResult, period: Period | undefined): Day | u
 
 /** Share of [start, end] elapsed at `today`, 0–1. */
 export function expectedAt(period: Period | undefined, today: Day): number | undefined {
-  if (!period) return undefined;
-  const length = period.end - period.start + 1;
-  return Math.min(1, Math.max(0, (today - period.start) / length));
+  return period ? elapsedShare(period.start, period.end, today) : undefined;
+}
+
+function elapsedShare(start: Day, end: Day, today: Day): number {
+  return Math.min(1, Math.max(0, (today - start) / (end - start + 1)));
 }
 
 export function statusOf(grade: number, expected: number, pace: Limits): Status {
