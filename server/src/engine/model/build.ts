@@ -42,8 +42,8 @@ const CHECK_IN = /^(\d{4}-\d{2}-\d{2})\s*:\s*/;
 const OWNER_HANDLE = /(?:^|\s)@([\w-]+(?:\.[\w-]+)*)/;
 const LABEL_NUMBER = /(\d+(?:\.\d+)*)/;
 const DIGIT = /\d/;
-const QUOTED = /^(["'])(.*)\1$/;
-const LEADING_AT = /^@/;
+/** What `.` does not match: a quoted owner holding one keeps its quotes, as it did when a pattern unquoted it. */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 const AMPERSAND = /&/g;
 const EMPHASIS_OR_COLON = /[*_`:]/g;
 const PERSPECTIVE_WORD = /\bperspective\b/g;
@@ -853,8 +853,18 @@ function labelNumber(label: string | undefined): string | undefined {
 
 /** `"@dana"`, `'@dana'`, `@dana`, `dana` → `dana` (YAML habits carry over into attributes). */
 function ownerName(value: string): string {
-  return value.trim().replace(QUOTED, "$2").replace(LEADING_AT, "");
+  let name = value.trim();
+  const first = name.charCodeAt(0);
+  // Read by character: an owner is on most objectives and key results, and two replaces made four strings.
+  if (name.length >= 2 && (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) && name.charCodeAt(name.length - 1) === first && !LINE_SEPARATOR.test(name)) {
+    name = name.slice(1, -1);
+  }
+  return name.charCodeAt(0) === AT_SIGN ? name.slice(1) : name;
 }
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const AT_SIGN = 64;
 
 export function normalisePerspective(text: string): string {
   return text
