@@ -16,7 +16,7 @@ import {
   TokenType,
 } from "chevrotain";
 import * as T from "./inlineTokens";
-import { isDigit, lexInline } from "./inlineLexer";
+import { isDigit, lexInline, TokenBuffer } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
 import { monthFromName } from "../model/dates";
 
@@ -535,6 +535,8 @@ export function emptyPhrase(): MetricPhrase {
 // which reports every error and reads the phrases around them.
 const fastParser = new InlineParser(false);
 const recoveringParser = new InlineParser(true);
+/** The tokens of the text being parsed: nothing read out of a parse refers to them. */
+const tokens = new TokenBuffer();
 
 /** Runs a rule on a parser whose input is set; its result holds the errors of the text. */
 type Entry<R extends { errors: InlineError[] }> = (parser: InlineParser) => R;
@@ -564,18 +566,18 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
-  return run(text, lexInline(text), keyResult);
+  return run(text, lexInline(text, Infinity, tokens), keyResult);
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
 export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
   // After a number only the word against it (a unit) is read: the note cannot change the result.
-  let tokens = lexInline(text, 2);
-  if (tokens[0]?.tokenType !== T.NumberLiteral) tokens = lexInline(text);
-  return run(text, tokens, valueWithNote);
+  let first = lexInline(text, 2, tokens);
+  if (first[0]?.tokenType !== T.NumberLiteral) first = lexInline(text, Infinity, tokens);
+  return run(text, first, valueWithNote);
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
-  return run(text, lexInline(text), dateOnly);
+  return run(text, lexInline(text, Infinity, tokens), dateOnly);
 }
