@@ -12,17 +12,20 @@ import { Char } from "./chars";
  * At a given position the first rule that applies wins: ISO date, year-quarter, number, then
  * punctuation, owner and word. A word is a keyword only if the whole word is one (`to` is To,
  * `today` and `to-do` are words).
+ *
+ * The tokens are written into `buffer`, whose tokens are reused by the next text lexed into it.
  */
-export function lexInline(text: string, limit = Infinity): T.InlineToken[] {
-  const tokens: T.InlineToken[] = [];
+export function lexInline(text: string, limit = Infinity, buffer = new TokenBuffer()): T.InlineToken[] {
   const length = text.length;
+  let count = 0;
   let i = 0;
-  while (i < length && tokens.length < limit) {
+  while (i < length && count < limit) {
     const c = text.charCodeAt(i);
     if (c === Char.Space || c === Char.Tab || c === Char.Nbsp) {
       i++;
       continue;
     }
+    const token = buffer.at(count++);
     let type: TokenType = T.Other;
     let end = i + 1;
     let payload: T.NumberValue | undefined;
@@ -32,26 +35,18 @@ export function lexInline(text: string, limit = Infinity): T.InlineToken[] {
       else if (end === i + 7) type = T.YearQuarter;
       else {
         type = T.NumberLiteral;
-        end = readNumber(text, i);
-        payload = lastNumber;
+        end = readNumber(text, i, (payload = token.number));
       }
     } else if (isWordStart(c)) {
-      // Keywords are ASCII: only such words are looked up, lower-cased only if need be.
+      // Keywords are ASCII: only such words are looked up.
       let ascii = c < 128;
-      let upper = isUpper(c);
-      for (let d: number; end < length && isWordPart((d = text.charCodeAt(end))); end++) {
-        if (d >= 128) ascii = false;
-        else if (isUpper(d)) upper = true;
-      }
-      const image = text.slice(i, end);
-      tokens.push(token(ascii ? keyword(upper ? image.toLowerCase() : image) : T.Word, image, i, undefined));
-      i = end;
-      continue;
+      for (let d: number; end < length && isWordPart((d = text.charCodeAt(end))); end++) if (d >= 128) ascii = false;
+      type = ascii ? keyword(text, i, end) : T.Word;
     } else if (isSign(c) || isCurrency(c)) {
-      end = readNumber(text, i);
+      end = readNumber(text, i, token.number);
       if (end > i) {
         type = T.NumberLiteral;
-        payload = lastNumber;
+        payload = token.number;
       } else {
         end = i + 1;
         const next = text.charCodeAt(end);
@@ -96,22 +91,35 @@ export function lexInline(text: string, limit = Infinity): T.InlineToken[] {
           break;
       }
     }
-    tokens.push(token(type, text.slice(i, end), i, payload));
+    token.set(type, text, i, end, payload);
     i = end;
   }
-  return tokens;
+  return buffer.fill(count);
 }
 
-function token(type: TokenType, image: string, startOffset: number, payload: T.NumberValue | undefined): T.InlineToken {
-  return { image, startOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, payload };
+/** Tokens lexed into it, in an array reused from text to text (the parser's lexer keeps one). */
+export class TokenBuffer {
+  private readonly tokens: T.InlineToken[] = [];
+  /** Every token made so far, those of the last text first. */
+  private readonly made: T.InlineToken[] = [];
+
+  at(index: number): T.InlineToken {
+    if (index === this.made.length) this.made.push(new T.InlineToken());
+    return this.made[index];
+  }
+
+  /** The first `count` tokens, as the array handed out for the last text. */
+  fill(count: number): T.InlineToken[] {
+    const tokens = this.tokens;
+    for (let i = 0; i < count; i++) tokens[i] = this.made[i];
+    // pop, not `length =`, which is a call into the runtime (3% of the parse)
+    while (tokens.length > count) tokens.pop();
+    return tokens;
+  }
 }
 
 export function isDigit(c: number): boolean {
   return c >= Char.Zero && c <= Char.Nine;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -176,17 +184,17 @@ function suffixExponent(c: number): number {
   return c === Char.LowerK || c === Char.UpperK ? 3 : c === Char.UpperM ? 6 : c === Char.UpperB ? 9 : 0;
 }
 
-const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18];
+/** The currency signs as strings made once (`text[i]` makes one of `€` at every call). */
+const CURRENCIES = new Map([Char.Dollar, Char.Euro, Char.Pound, Char.Yen].map((c) => [c, String.fromCharCode(c)]));
 
-/** The value of the number `readNumber` last read (one object per number token, made only then). */
-let lastNumber: T.NumberValue | undefined;
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18];
 
 /**
  * Reads a number at `start`: sign, currency, `1,234` or `1234`, decimals, `k`/`K`/`M`/`B`/`bn`,
  * `x`, `%` (the scale and `x` only where no letter follows: `5kg` is 5 and a word). Returns its
- * end and leaves its value in `lastNumber`, or returns `start` when there is no number.
+ * end and writes its value into `value`, or returns `start` when there is no number.
  */
-function readNumber(text: string, start: number): number {
+function readNumber(text: string, start: number, value: T.NumberValue): number {
   let i = start;
   let c = text.charCodeAt(i);
   let negative = false;
@@ -195,7 +203,7 @@ function readNumber(text: string, start: number): number {
     c = text.charCodeAt(++i);
   }
   let currency: string | undefined;
-  if (isCurrency(c)) currency = text[i++];
+  if (isCurrency(c)) currency = CURRENCIES.get(text.charCodeAt(i++));
   const digitsStart = i;
   const integerEnd = digitsEnd(text, i);
   if (integerEnd === i) return start;
@@ -222,7 +230,9 @@ function readNumber(text: string, start: number): number {
   if (text.charCodeAt(i) === Char.LowerX && !isAsciiLetter(text.charCodeAt(i + 1))) i++;
   const percent = text.charCodeAt(i) === Char.Percent;
   if (percent) i++;
-  lastNumber = { amount: amountOf(text, digitsStart, digitsEndAt, fractionDigits, exponent, negative), currency, percent };
+  value.amount = amountOf(text, digitsStart, digitsEndAt, fractionDigits, exponent, negative);
+  value.currency = currency;
+  value.percent = percent;
   return i;
 }
 
@@ -252,9 +262,18 @@ function amountOf(text: string, start: number, end: number, fractionDigits: numb
   return negative && amount !== 0 ? -amount : amount;
 }
 
-const KEYWORDS = new Map<string, TokenType>();
+/** Keywords, then verbs by their stem (`increase`, `increased`, `growth`, `improving`…), by first letter. */
+const KEYWORDS: Keyword[][] = [];
+const VERB_STEMS: Keyword[][] = [];
+interface Keyword {
+  word: string;
+  type: TokenType;
+}
+function add(table: Keyword[][], type: TokenType, words: string): void {
+  for (const word of words.split(" ")) (table[word.charCodeAt(0)] ??= []).push({ word, type });
+}
 function keywords(type: TokenType, words: string): void {
-  for (const word of words.split(" ")) KEYWORDS.set(word, type);
+  add(KEYWORDS, type, words);
 }
 keywords(T.Quarter, "q1 q2 q3 q4 h1 h2");
 keywords(
@@ -277,29 +296,30 @@ keywords(T.Now, "now");
 keywords(T.Current, "current currently");
 keywords(T.End, "end");
 keywords(T.Of, "of");
+add(VERB_STEMS, T.IncreaseVerb, "increas grow rais boost improv doubl expand");
+add(VERB_STEMS, T.DecreaseVerb, "decreas reduc cut lower shrink minimis minimiz halv");
 
-/** Verbs by their stem (`increase`, `increased`, `growth`, `improving`…), by first letter. */
-const VERB_STEMS = new Map<number, [string, TokenType][]>();
-function verbs(type: TokenType, stems: string): void {
-  for (const stem of stems.split(" ")) {
-    const first = stem.charCodeAt(0);
-    if (!VERB_STEMS.has(first)) VERB_STEMS.set(first, []);
-    VERB_STEMS.get(first)!.push([stem, type]);
-  }
-}
-verbs(T.IncreaseVerb, "increas grow rais boost improv doubl expand");
-verbs(T.DecreaseVerb, "decreas reduc cut lower shrink minimis minimiz halv");
-
-/** The token type of a lower-cased ASCII word. */
-function keyword(word: string): TokenType {
-  const type = KEYWORDS.get(word);
-  if (type) return type;
-  const stems = VERB_STEMS.get(word.charCodeAt(0));
-  if (stems && isLetters(word)) for (const [stem, verb] of stems) if (word.startsWith(stem)) return verb;
+/** The token type of the ASCII word from `start` to `end`, read in place (slicing and lower-casing every word took a tenth of the lexing). */
+function keyword(text: string, start: number, end: number): TokenType {
+  const first = text.charCodeAt(start) | LOWER_CASE_BIT;
+  const words = KEYWORDS[first];
+  if (words) for (const { word, type } of words) if (word.length === end - start && startsWithLowerCase(text, start, word)) return type;
+  const stems = VERB_STEMS[first];
+  // A verb is letters only (`grow2` is a word): tested once a stem matches, which few words do.
+  if (stems) for (const { word: stem, type } of stems) if (stem.length <= end - start && startsWithLowerCase(text, start, stem)) return isLetters(text, start, end) ? type : T.Word;
   return T.Word;
 }
 
-function isLetters(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isAsciiLetter(word.charCodeAt(i))) return false;
+/** Lower-cases an ASCII letter and leaves the other characters of a word as they are (digits, `'`, `-`) or off the letters (`_`). */
+const LOWER_CASE_BIT = 0x20;
+
+/** Whether `text` at `start` reads `lower` (lower-case ASCII) in any case. */
+function startsWithLowerCase(text: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(start + i) | LOWER_CASE_BIT) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+function isLetters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
   return true;
 }

@@ -1,6 +1,22 @@
-import { DSLMethodOpts, EmbeddedActionsParser, EOF, IOrAlt, IParserErrorMessageProvider, IToken, OrMethodOpts, TokenType } from "chevrotain";
+import {
+  BaseParser,
+  DSLMethodOpts,
+  EmbeddedActionsParser,
+  EOF,
+  getLookaheadPaths,
+  ILookaheadStrategy,
+  IOrAlt,
+  LLkLookaheadStrategy,
+  IParserErrorMessageProvider,
+  IRecognitionException,
+  IToken,
+  OrMethodOpts,
+  SubruleMethodOpts,
+  tokenMatcher,
+  TokenType,
+} from "chevrotain";
 import * as T from "./inlineTokens";
-import { isDigit, lexInline } from "./inlineLexer";
+import { isDigit, lexInline, TokenBuffer } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
 import { monthFromName } from "../model/dates";
 
@@ -39,6 +55,29 @@ const messages: IParserErrorMessageProvider = {
 };
 
 /**
+ * Chevrotain's LL(k) lookahead, except that an OR with gates reads each alternative's GATE where it
+ * is: Chevrotain's copies the gates into an array at every call (2.6 MB per 1 MB analysed).
+ */
+class GateReadingLookahead extends LLkLookaheadStrategy {
+  buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]) {
+    if (!options.hasPredicates) return super.buildLookaheadForAlternation(options);
+    const { prodOccurrence: occurrence, rule, maxLookahead } = options;
+    const paths = getLookaheadPaths({ occurrence, rule, maxLookahead, prodType: "Alternation" });
+    return function (this: BaseParser, alternatives?: IOrAlt<unknown>[]): number | undefined {
+      for (let alternative = 0; alternative < paths.length; alternative++) {
+        const gate = alternatives![alternative].GATE;
+        if (gate !== undefined && gate.call(this) === false) continue;
+        for (const path of paths[alternative]) if (InlineParser.startsWith(this, path)) return alternative;
+      }
+      return undefined;
+    };
+  }
+}
+
+/** The `value` rule's argument where only a unit written against the number counts. */
+const ATTACHED_UNIT_ONLY: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
+
+/**
  * The grammar of the text inside a key result, an attribute value or a check-in (spec §1.5, §1.6).
  * Phrases are recognised anywhere in free text; a phrase that starts unambiguously (`from 40 to`,
  * `≥`, `— current`) and is not finished yields an error at the spot, and parsing goes on.
@@ -47,12 +86,32 @@ class InlineParser extends EmbeddedActionsParser {
   private phrase: MetricPhrase = emptyPhrase();
 
   constructor(recoveryEnabled: boolean) {
-    super(T.inlineTokenTypes, { recoveryEnabled, maxLookahead: 2, errorMessageProvider: messages });
+    super(T.inlineTokenTypes, { recoveryEnabled, maxLookahead: 2, errorMessageProvider: messages, lookaheadStrategy: new GateReadingLookahead({ maxLookahead: 2 }) });
     this.performSelfAnalysis();
   }
 
   setPhrase(phrase: MetricPhrase): void {
     this.phrase = phrase;
+  }
+
+  /** The errors of the parse under way, in one array from parse to parse: reading `errors` copies them. */
+  private readonly parseErrors: IRecognitionException[] = [];
+
+  reset(): void {
+    super.reset();
+    this.parseErrors.length = 0;
+    this.errors = this.parseErrors;
+  }
+
+  /** Whether the last parse recorded an error. */
+  failed(): boolean {
+    return this.parseErrors.length > 0;
+  }
+
+  /** Whether the next tokens are of these types (or of their categories). */
+  static startsWith(parser: BaseParser, types: TokenType[]): boolean {
+    for (let i = 0; i < types.length; i++) if (!tokenMatcher((parser as InlineParser).LA(i + 1), types[i])) return false;
+    return true;
   }
 
   /** Whether the token `offset` ahead is of this type (never a category: those need tokenMatcher). */
@@ -77,25 +136,39 @@ class InlineParser extends EmbeddedActionsParser {
     );
   }
 
-  // The alternatives of an OR (and the unit OPTIONs) are made on first use and kept: they refer to
-  // nothing but `this`. Made on every call they took a tenth of the parse time.
+  // The alternatives of an OR, and what MANY and OPTION run, are made on first use and kept: they
+  // refer to nothing but `this` (what a rule reads later is kept in a field, like `opening`). Made
+  // on every call they took a tenth of the parse time. For the same reason actions run under
+  // `RECORDING_PHASE` rather than in an `ACTION` closure.
+  private keyResultToken?: () => void;
   private keyResultAlternatives?: OrMethodOpts<void>;
   private fromToAlternatives?: OrMethodOpts<void>;
+  private rangeTarget?: () => NumberNode | undefined;
   private rangeAlternatives?: OrMethodOpts<void>;
   private boundAlternatives?: OrMethodOpts<void>;
   private directions?: IOrAlt<Direction>[];
+  private leastOrMost?: IOrAlt<Direction>[];
   private byAlternatives?: OrMethodOpts<void>;
   private deadlineOrChange?: IOrAlt<void>[];
   private currentAlternatives?: OrMethodOpts<void>;
+  private currentOpening?: () => IToken;
+  private currentAt?: () => IToken;
+  /** What the current-value shorthand opened with: only `(` is closed. */
+  private opening?: IToken;
+  private closingParen?: DSLMethodOpts<IToken>;
   private verbs?: IOrAlt<Direction>[];
   private dates?: IOrAlt<DateNode | undefined>[];
-  private unit?: DSLMethodOpts<IToken>;
-  private attachedUnit?: DSLMethodOpts<IToken>;
+  private quarterYear?: () => IToken;
+  private monthDay?: () => IToken;
+  private monthYear?: DSLMethodOpts<IToken>;
+  private yearComma?: () => IToken;
+  private unit?: () => IToken;
+  private anyToken?: () => IToken;
 
   keyResult = this.RULE("keyResult", () => {
     // The next token picks the alternative from a table (no gates); a phrase rule then looks further
     // ahead to tell whether its phrase starts here or the token is prose.
-    this.MANY(() => {
+    this.MANY((this.keyResultToken ??= () => {
       this.OR((this.keyResultAlternatives ??= {
         IGNORE_AMBIGUITIES: true,
         MAX_LOOKAHEAD: 1,
@@ -110,7 +183,7 @@ class InlineParser extends EmbeddedActionsParser {
           { ALT: () => this.CONSUME(T.AnyToken) },
         ],
       }));
-    });
+    }));
   });
 
   /** At a number: `40 →`, `40 to 50`, `800ms -> 300ms`. */
@@ -127,6 +200,12 @@ class InlineParser extends EmbeddedActionsParser {
     return (this.is(1, T.To) || this.is(1, T.Reach) || this.is(1, T.Above) || this.is(1, T.Under)) && this.numberAt(2) > 0;
   }
 
+  private unitFollows(attachedOnly: boolean | undefined): boolean {
+    if (!isUnit(this.LA(1).image)) return false;
+    // LA(0) is the number; where recovery invented it, the start of the text (no offset: no unit).
+    return !attachedOnly || this.LA(1).startOffset === end(this.LA(0));
+  }
+
   // Each phrase rule starts with a gate that looks ahead: once it passes, the phrase commits and
   // reports what is missing; otherwise the first token is prose ("Hear from customers").
 
@@ -140,12 +219,14 @@ class InlineParser extends EmbeddedActionsParser {
           ALT: () => {
             this.CONSUME(T.From);
             const baseline = this.SUBRULE(this.value);
-            this.ACTION(() => (this.phrase.baseline ??= baseline));
-            this.OPTION(() => {
-              this.CONSUME(T.RangeSign);
-              const target = this.SUBRULE2(this.value);
-              this.ACTION(() => this.setRange(baseline, target));
-            });
+            if (!this.RECORDING_PHASE) this.phrase.baseline ??= baseline;
+            const target = this.OPTION(
+              (this.rangeTarget ??= () => {
+                this.CONSUME(T.RangeSign);
+                return this.SUBRULE2(this.value);
+              }),
+            );
+            if (!this.RECORDING_PHASE) this.setRange(baseline, target);
           },
         },
         { ALT: () => this.CONSUME2(T.From) },
@@ -165,13 +246,13 @@ class InlineParser extends EmbeddedActionsParser {
             const baseline = this.SUBRULE(this.value);
             this.CONSUME(T.RangeSign);
             const target = this.SUBRULE2(this.value);
-            this.ACTION(() => this.setRange(baseline, target));
+            if (!this.RECORDING_PHASE) this.setRange(baseline, target);
           },
         },
         {
           ALT: () => {
             const n = this.SUBRULE3(this.value);
-            this.ACTION(() => n && this.phrase.bare.push(n));
+            if (!this.RECORDING_PHASE && n) this.phrase.bare.push(n);
           },
         },
       ],
@@ -199,16 +280,19 @@ class InlineParser extends EmbeddedActionsParser {
               { ALT: () => (this.CONSUME(T.Above), "up") },
               { ALT: () => (this.CONSUME(T.Under), "down") },
               { ALT: () => (this.CONSUME(T.To), this.phrase.verb ?? "up") },
-              { ALT: () => (this.CONSUME(T.At), this.OR3([{ ALT: () => (this.CONSUME(T.Least), "up") }, { ALT: () => (this.CONSUME(T.Most), "down") }])) },
+              {
+                ALT: () => (
+                  this.CONSUME(T.At),
+                  this.OR3((this.leastOrMost ??= [{ ALT: () => (this.CONSUME(T.Least), "up") }, { ALT: () => (this.CONSUME(T.Most), "down") }]))
+                ),
+              },
               { ALT: () => (this.CONSUME(T.More), this.CONSUME(T.Than), "up") },
               { ALT: () => (this.CONSUME(T.Less), this.CONSUME2(T.Than), "down") },
             ]));
             const target = this.SUBRULE(this.value);
-            this.ACTION(() => {
-              if (!target || this.phrase.target) return;
-              this.phrase.target = target;
-              this.phrase.stated = direction;
-            });
+            if (this.RECORDING_PHASE || !target || this.phrase.target) return;
+            this.phrase.target = target;
+            this.phrase.stated = direction;
           },
         },
         { ALT: () => this.CONSUME(T.BoundStart) },
@@ -230,13 +314,13 @@ class InlineParser extends EmbeddedActionsParser {
                 GATE: () => this.startsDate(1),
                 ALT: () => {
                   const deadline = this.SUBRULE(this.date);
-                  this.ACTION(() => (this.phrase.deadline ??= deadline));
+                  if (!this.RECORDING_PHASE) this.phrase.deadline ??= deadline;
                 },
               },
               {
                 ALT: () => {
                   const change = this.SUBRULE(this.value);
-                  this.ACTION(() => (this.phrase.relative ??= change));
+                  if (!this.RECORDING_PHASE) this.phrase.relative ??= change;
                 },
               },
             ]));
@@ -257,12 +341,12 @@ class InlineParser extends EmbeddedActionsParser {
             ((this.is(1, T.Dash) || this.is(1, T.LParen)) && (this.is(2, T.Current) || this.is(2, T.Now))) ||
             (this.is(1, T.Current) && this.numberAt(2) > 0),
           ALT: () => {
-            const open = this.OPTION(() => this.CONSUME(T.CurrentOpening));
+            this.opening = this.OPTION((this.currentOpening ??= () => this.CONSUME(T.CurrentOpening)));
             this.CONSUME(T.CurrentWord);
-            this.OPTION2(() => this.CONSUME(T.At));
+            this.OPTION2((this.currentAt ??= () => this.CONSUME(T.At)));
             const current = this.SUBRULE(this.value);
-            this.OPTION3({ GATE: () => open?.tokenType === T.LParen, DEF: () => this.CONSUME(T.RParen) });
-            this.ACTION(() => (this.phrase.current = current ?? this.phrase.current));
+            this.OPTION3((this.closingParen ??= { GATE: () => this.opening?.tokenType === T.LParen, DEF: () => this.CONSUME(T.RParen) }));
+            if (!this.RECORDING_PHASE) this.phrase.current = current ?? this.phrase.current;
           },
         },
         { ALT: () => this.CONSUME(T.CurrentStart) },
@@ -272,7 +356,7 @@ class InlineParser extends EmbeddedActionsParser {
 
   private owner = this.RULE("owner", () => {
     const token = this.CONSUME(T.Owner);
-    this.ACTION(() => this.phrase.owners.push({ name: token.image.slice(1), start: token.startOffset, end: token.startOffset + token.image.length }));
+    if (!this.RECORDING_PHASE) this.phrase.owners.push({ name: token.image.slice(1), start: token.startOffset, end: token.startOffset + token.image.length });
   });
 
   private verb = this.RULE("verb", () => {
@@ -280,7 +364,7 @@ class InlineParser extends EmbeddedActionsParser {
       { ALT: () => (this.CONSUME(T.IncreaseVerb), "up") },
       { ALT: () => (this.CONSUME(T.DecreaseVerb), "down") },
     ]));
-    this.ACTION(() => (this.phrase.verb ??= direction));
+    if (!this.RECORDING_PHASE) this.phrase.verb ??= direction;
   });
 
   /**
@@ -290,13 +374,9 @@ class InlineParser extends EmbeddedActionsParser {
    */
   value = this.RULE("value", (attachedUnitOnly?: boolean): NumberNode | undefined => {
     const token = this.CONSUME(T.NumberLiteral) as T.InlineToken;
-    const unit = this.OPTION(
-      attachedUnitOnly
-        ? // LA(0) is the number; where recovery invented it, the start of the text (no offset: no unit).
-          (this.attachedUnit ??= { GATE: () => isUnit(this.LA(1).image) && this.LA(1).startOffset === end(this.LA(0)), DEF: () => this.CONSUME(T.Word) })
-        : (this.unit ??= { GATE: () => isUnit(this.LA(1).image), DEF: () => this.CONSUME(T.Word) }),
-    );
-    // Not through ACTION, whose closure was made for each of the 20,000 numbers of a 1 MB text (2 MB of garbage).
+    // The OPTION's gate is tested here: Chevrotain makes a closure at every call of a gated OPTION
+    // (4.6 MB per 1 MB analysed). The recording phase records the OPTION all the same.
+    const unit = this.RECORDING_PHASE || this.unitFollows(attachedUnitOnly) ? this.OPTION((this.unit ??= () => this.CONSUME(T.Word))) : undefined;
     return this.RECORDING_PHASE ? undefined : toNumber(token, unit);
   });
 
@@ -305,20 +385,20 @@ class InlineParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const iso = this.CONSUME(T.IsoDate);
-          return this.ACTION(() => isoDate(iso));
+          return this.RECORDING_PHASE ? undefined : isoDate(iso);
         },
       },
       {
         ALT: () => {
           const yq = this.CONSUME(T.YearQuarter);
-          return this.ACTION(() => yearQuarter(yq));
+          return this.RECORDING_PHASE ? undefined : yearQuarter(yq);
         },
       },
       {
         ALT: () => {
           const q = this.CONSUME(T.Quarter);
-          const year = this.OPTION(() => this.CONSUME(T.NumberLiteral));
-          return this.ACTION(() => quarter(q, year));
+          const year = this.OPTION((this.quarterYear ??= () => this.CONSUME(T.NumberLiteral)));
+          return this.RECORDING_PHASE ? undefined : quarter(q, year);
         },
       },
       {
@@ -326,28 +406,30 @@ class InlineParser extends EmbeddedActionsParser {
           const end = this.CONSUME(T.End);
           this.CONSUME(T.Of);
           const inner: DateNode | undefined = this.SUBRULE(this.date);
-          return this.ACTION(() => inner && { ...inner, start: end.startOffset });
+          return this.RECORDING_PHASE ? undefined : inner && { ...inner, start: end.startOffset };
         },
       },
       {
         ALT: () => {
           const m = this.CONSUME(T.Month);
-          const day = this.OPTION2(() => this.CONSUME2(T.NumberLiteral));
-          const year = this.OPTION3({
-            GATE: () => (this.is(1, T.Comma) && isYear(this.LA(2))) || isYear(this.LA(1)),
-            DEF: () => {
-              this.OPTION4(() => this.CONSUME(T.Comma));
-              return this.CONSUME3(T.NumberLiteral);
-            },
-          });
-          return this.ACTION(() => month(m, day, year));
+          const day = this.OPTION2((this.monthDay ??= () => this.CONSUME2(T.NumberLiteral)));
+          const year = this.OPTION3(
+            (this.monthYear ??= {
+              GATE: () => (this.is(1, T.Comma) && isYear(this.LA(2))) || isYear(this.LA(1)),
+              DEF: () => {
+                this.OPTION4((this.yearComma ??= () => this.CONSUME(T.Comma)));
+                return this.CONSUME3(T.NumberLiteral);
+              },
+            }),
+          );
+          return this.RECORDING_PHASE ? undefined : month(m, day, year);
         },
       },
       {
         GATE: () => isYear(this.LA(1)),
         ALT: () => {
           const year = this.CONSUME4(T.NumberLiteral);
-          return this.ACTION(() => yearDate(year));
+          return this.RECORDING_PHASE ? undefined : yearDate(year);
         },
       },
     ]));
@@ -355,14 +437,14 @@ class InlineParser extends EmbeddedActionsParser {
 
   /** An attribute value or check-in: a number first, anything after it is a note. */
   valueWithNote = this.RULE("valueWithNote", (): NumberNode | undefined => {
-    const value = this.SUBRULE(this.value, { ARGS: [true] });
-    this.MANY(() => this.CONSUME(T.AnyToken));
+    const value = this.SUBRULE(this.value, ATTACHED_UNIT_ONLY);
+    this.MANY((this.anyToken ??= () => this.CONSUME(T.AnyToken)));
     return value;
   });
 
   dateOnly = this.RULE("dateOnly", (): DateNode | undefined => {
     const d = this.SUBRULE(this.date);
-    this.MANY(() => this.CONSUME(T.AnyToken));
+    this.MANY((this.anyToken ??= () => this.CONSUME(T.AnyToken)));
     return d;
   });
 }
@@ -455,25 +537,28 @@ export function emptyPhrase(): MetricPhrase {
 // which reports every error and reads the phrases around them.
 const fastParser = new InlineParser(false);
 const recoveringParser = new InlineParser(true);
+/** The tokens of the text being parsed: nothing read out of a parse refers to them. */
+const tokens = new TokenBuffer();
 
-type Entry<R> = (parser: InlineParser) => R;
-const keyResult: Entry<void> = (parser) => parser.keyResult();
-const valueWithNote: Entry<NumberNode | undefined> = (parser) => parser.valueWithNote();
-const dateOnly: Entry<DateNode | undefined> = (parser) => parser.dateOnly();
-
-function run<R>(text: string, tokens: IToken[], entry: Entry<R>): { result: R; phrase: MetricPhrase } {
-  const fast = parseWith(fastParser, tokens, entry);
-  if (fastParser.errors.length === 0) return fast;
-  const recovered = parseWith(recoveringParser, tokens, entry);
-  for (const error of recoveringParser.errors) recovered.phrase.errors.push(toError(error.token, error.message, text.length));
-  return recovered;
-}
-
-function parseWith<R>(parser: InlineParser, tokens: IToken[], entry: Entry<R>): { result: R; phrase: MetricPhrase } {
+/** Runs a rule on a parser whose input is set; its result holds the errors of the text. */
+type Entry<R extends { errors: InlineError[] }> = (parser: InlineParser) => R;
+const keyResult: Entry<MetricPhrase> = (parser) => {
   const phrase = emptyPhrase();
-  parser.input = tokens;
   parser.setPhrase(phrase);
-  return { result: entry(parser), phrase };
+  parser.keyResult();
+  return phrase;
+};
+const valueWithNote: Entry<{ value?: NumberNode; errors: InlineError[] }> = (parser) => ({ value: parser.valueWithNote(), errors: [] });
+const dateOnly: Entry<{ date?: DateNode; errors: InlineError[] }> = (parser) => ({ date: parser.dateOnly(), errors: [] });
+
+function run<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>): R {
+  fastParser.input = tokens;
+  const fast = entry(fastParser);
+  if (!fastParser.failed()) return fast;
+  recoveringParser.input = tokens;
+  const recovered = entry(recoveringParser);
+  for (const error of recoveringParser.errors) recovered.errors.push(toError(error.token, error.message, text.length));
+  return recovered;
 }
 
 function toError(token: IToken, message: string, textEnd: number): InlineError {
@@ -483,20 +568,18 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
-  return run(text, lexInline(text), keyResult).phrase;
+  return run(text, lexInline(text, Infinity, tokens), keyResult);
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
 export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
   // After a number only the word against it (a unit) is read: the note cannot change the result.
-  let tokens = lexInline(text, 2);
-  if (tokens[0]?.tokenType !== T.NumberLiteral) tokens = lexInline(text);
-  const { result, phrase } = run(text, tokens, valueWithNote);
-  return { value: result, errors: phrase.errors };
+  let first = lexInline(text, 2, tokens);
+  if (first[0]?.tokenType !== T.NumberLiteral) first = lexInline(text, Infinity, tokens);
+  return run(text, first, valueWithNote);
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
-  const { result, phrase } = run(text, lexInline(text), dateOnly);
-  return { date: result, errors: phrase.errors };
+  return run(text, lexInline(text, Infinity, tokens), dateOnly);
 }

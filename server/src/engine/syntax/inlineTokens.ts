@@ -69,7 +69,34 @@ export interface NumberValue {
   percent: boolean;
 }
 
-/** `payload` is the number's value on NumberLiteral tokens, undefined on all others. */
-export interface InlineToken extends IToken {
-  payload: NumberValue | undefined;
+/**
+ * A token of one text. Its image is cut from the text only when something reads it (most words are
+ * never read), and the parser's lexer reuses its tokens, and their number values, from text to text.
+ */
+export class InlineToken implements IToken {
+  tokenType: TokenType = Other;
+  tokenTypeIdx = Other.tokenTypeIdx!;
+  startOffset = 0;
+  /** Where the token ends in its text (exclusive). */
+  end = 0;
+  /** The number's value on NumberLiteral tokens, undefined on all others. */
+  payload: NumberValue | undefined = undefined;
+  /** Where the lexer writes the value of a number this token is (then its payload). */
+  readonly number: NumberValue = { amount: 0, currency: undefined, percent: false };
+  private text = "";
+  private cut: string | undefined = undefined;
+
+  get image(): string {
+    return (this.cut ??= this.text.slice(this.startOffset, this.end));
+  }
+
+  set(type: TokenType, text: string, start: number, end: number, payload: NumberValue | undefined): void {
+    this.tokenType = type;
+    this.tokenTypeIdx = type.tokenTypeIdx!;
+    this.text = text;
+    this.startOffset = start;
+    this.end = end;
+    this.payload = payload;
+    this.cut = undefined;
+  }
 }
