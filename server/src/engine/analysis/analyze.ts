@@ -1,8 +1,8 @@
 import { OkrConfig, Severity } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
-import { Scorecard } from "../model/scorecard";
-import { fitted, Section, sectionObjectives } from "../model/sections";
+import { Objective, Scorecard } from "../model/scorecard";
+import { Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
@@ -60,9 +60,7 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   const active = rules.filter((rule) => config.rules[rule.code] !== "off");
   // `active` holds no rule that is off, so a rule's setting is a severity or unset.
   const setting = (rule: Rule) => config.rules[rule.code] as Severity | undefined;
-  // Where reports go: a section's list while its objectives are checked, else the document's. One
-  // context per rule, not one per rule and section: a big document has thousands of sections.
-  let into = diagnostics;
+  // One context per rule, not one per rule and section: a big document has thousands of sections.
   const contexts = new Map<Rule, RuleContext>();
   for (const rule of active) {
     const severity = setting(rule);
@@ -71,7 +69,7 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
       config,
       workspace,
       report: (r: Report) =>
-        into.push({
+        diagnostics.push({
           code: rule.code,
           severity: severity ?? r.severity ?? rule.defaultSeverity,
           message: r.message,
@@ -84,29 +82,49 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   const order = new Map(rules.map((rule, i) => [rule.code, i]));
   const byPosition = (a: Diagnostic, b: Diagnostic) =>
     a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter || order.get(a.code)! - order.get(b.code)!;
+  // The objective checks with their contexts, found once rather than per section.
+  const objectiveChecks = active.filter((rule) => rule.checkObjective).map((rule) => ({ rule, context: contexts.get(rule)! }));
+  let objectives: Objective[] = [];
+  const checkObjectives = () => {
+    for (const { rule, context } of objectiveChecks) for (const objective of objectives) rule.checkObjective!(objective, context);
+  };
   for (const section of scorecard.sections) {
     let check = section.check;
     if (!check || check.section !== section || check.rules !== rules || check.framework !== scorecard.framework) {
-      const found: Diagnostic[] = [];
-      const objectives = sectionObjectives(section);
-      into = found;
+      // The section's findings go straight to the document's list, are sorted there and copied out to be kept.
+      const first = diagnostics.length;
+      objectives = sectionObjectives(section);
       // Ranges made here move with the section, like those of its model; a previous check's are dropped.
-      section.ranges.length = section.readRanges;
-      collectRanges(() => {
-        for (const rule of active) {
-          if (!rule.checkObjective) continue;
-          const ruleContext = contexts.get(rule)!;
-          for (const objective of objectives) rule.checkObjective(objective, ruleContext);
-        }
-      }, section.ranges);
-      into = diagnostics;
+      if (section.ranges.length !== section.readRanges) section.ranges.length = section.readRanges;
+      collectRanges(checkObjectives, section.ranges);
       // Sorted here, the sections' lists are runs that the final sort only merges.
-      check = { section, rules, framework: scorecard.framework, diagnostics: fitted(found.sort(byPosition)) };
+      sortFrom(diagnostics, first, byPosition);
+      check = { section, rules, framework: scorecard.framework, diagnostics: diagnostics.slice(first) };
       section.check = check;
+    } else {
+      for (const d of check.diagnostics) diagnostics.push(d);
     }
-    for (const d of check.diagnostics) diagnostics.push(d);
   }
   for (const rule of active) rule.check?.(contexts.get(rule)!);
   diagnostics.sort(byPosition);
   return applySuppressions(diagnostics, scorecard.comments, scorecard.lines);
+}
+
+/**
+ * Sorts `items` from index `from` on, in place and stably. A section's findings are few: an
+ * insertion sort there makes none of the copies `Array.prototype.sort` makes (a third of the
+ * garbage of sorting 2,000 sections' lists); a long run is left to it.
+ */
+function sortFrom<T>(items: T[], from: number, compare: (a: T, b: T) => number): void {
+  if (items.length - from > 32) {
+    const sorted = items.slice(from).sort(compare);
+    for (let i = 0; i < sorted.length; i++) items[from + i] = sorted[i];
+    return;
+  }
+  for (let i = from + 1; i < items.length; i++) {
+    const item = items[i];
+    let j = i;
+    for (; j > from && compare(items[j - 1], item) > 0; j--) items[j] = items[j - 1];
+    items[j] = item;
+  }
 }

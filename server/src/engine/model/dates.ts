@@ -61,6 +61,23 @@ function digitsAt(text: string, start: number, count: number): number {
  * left to Date, whose format they change.
  */
 export function isoFromDay(day: Day): string {
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    if (isoByDay.size === ISO_CACHE_SIZE) isoByDay.clear();
+    iso = civilIso(day);
+    isoByDay.set(day, iso);
+  }
+  return iso;
+}
+
+/**
+ * Days already written: a document's messages name the same few days (today, the period's end, its
+ * check-in dates) thousands of times, and each writing makes half a dozen short strings.
+ */
+const isoByDay = new Map<Day, string>();
+const ISO_CACHE_SIZE = 4096;
+
+function civilIso(day: Day): string {
   if (!Number.isInteger(day) || day < MIN_FOUR_DIGIT_DAY || day > MAX_FOUR_DIGIT_DAY) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
   const z = day + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);

@@ -75,8 +75,9 @@ export function fitSection(section: Section): void {
 
 /** The objectives read from a section, in document order. */
 export function sectionObjectives(section: Section): Objective[] {
-  const objectives = section.tableObjectives.map((row) => row.objective);
-  return section.objective ? [section.objective, ...objectives] : objectives;
+  const objectives = section.objective ? [section.objective] : [];
+  for (const row of section.tableObjectives) objectives.push(row.objective);
+  return objectives;
 }
 
 /** The text of lines [start, end). */

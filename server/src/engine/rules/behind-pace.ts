@@ -13,11 +13,12 @@ export const behindPace: Rule = {
         const due = kr.deadline?.day ?? scorecard.period?.end;
         if (due === undefined || scorecard.today <= due) continue;
       }
-      const status = kr.status === "at-risk" ? "at risk" : "off track";
+      // Whole phrases: each piece joined into a message makes another string.
+      const status = kr.status === "at-risk" ? " is at risk: grade " : " is off track: grade ";
       const forecast = kr.forecast ? ` Forecast by ${isoFromDay(kr.forecast.day)}: ${kr.forecast.grade.toFixed(1)}.` : "";
       report({
         range: kr.labelRange ?? kr.textRange,
-        message: `${objective.id} ${kr.id} is ${status}: grade ${kr.grade!.toFixed(2)} where ${kr.expected!.toFixed(2)} of the time has passed.${forecast}`,
+        message: `${objective.id} ${kr.id}${status}${kr.grade!.toFixed(2)} where ${kr.expected!.toFixed(2)} of the time has passed.${forecast}`,
       });
     }
   },

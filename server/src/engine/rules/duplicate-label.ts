@@ -6,37 +6,60 @@ export const duplicateLabel: Rule = {
   defaultSeverity: "error",
   summary: "Two objectives, or two key results of one objective, share a label.",
   check(context) {
-    const labelled = context.scorecard.objectives.filter((o) => o.label).map((o) => ({ id: o.id, range: o.labelRange! }));
-    findDuplicates(context, labelled, "objective", (earlier) => `line ${earlier.start.line + 1}`);
+    findDuplicates(context, context.scorecard.objectives, (o) => (o.label ? o.labelRange : undefined), () => "objective", (earlier) => `line ${earlier.start.line + 1}`);
   },
   checkObjective(objective, context) {
-    const labelled = objective.keyResults.filter((kr) => kr.label && kr.labelRange).map((kr) => ({ id: kr.id, range: kr.labelRange! }));
     // Said relative to the duplicate: the message is kept while the objective moves with edits above it.
-    findDuplicates(context, labelled, `key result of ${objective.id}`, (earlier, range) => {
-      const above = range.start.line - earlier.start.line;
-      return above === 0 ? "on this line" : `${above} line${above === 1 ? "" : "s"} above`;
-    });
+    findDuplicates(
+      context,
+      objective.keyResults,
+      (kr) => (kr.label ? kr.labelRange : undefined),
+      () => `key result of ${objective.id}`,
+      (earlier, range) => {
+        const above = range.start.line - earlier.start.line;
+        return above === 0 ? "on this line" : `${above} line${above === 1 ? "" : "s"} above`;
+      },
+    );
   },
 };
 
-function findDuplicates(
+/**
+ * Reports every item labelled like an earlier one. Ids are already normal whatever the case of the
+ * label (`[[o3]]` is `O3`), so they are compared as they are. Walks the items themselves: lists of
+ * the labelled ones, and a map for every objective, were most of the rule's garbage; a map is made
+ * only for a long list (the document's objectives), an objective's few key results are compared pairwise.
+ */
+function findDuplicates<T extends { id: string }>(
   { scorecard, report }: RuleContext,
-  items: { id: string; range: Range }[],
-  what: string,
+  items: readonly T[],
+  labelRange: (item: T) => Range | undefined,
+  what: () => string,
   where: (earlier: Range, range: Range) => string,
 ): void {
-  const first = new Map<string, Range>();
-  for (const { id, range } of items) {
-    const key = id.toLowerCase();
-    const earlier = first.get(key);
+  const first = items.length > 16 ? new Map<string, Range>() : undefined;
+  for (let i = 0; i < items.length; i++) {
+    const range = labelRange(items[i]);
+    if (!range) continue;
+    const id = items[i].id;
+    const earlier = first ? first.get(id) : earlierLabelled(items, i, labelRange);
     if (!earlier) {
-      first.set(key, range);
+      first?.set(id, range);
       continue;
     }
     report({
       range,
-      message: `Another ${what} is already labelled ${id} (${where(earlier, range)}); links and grades need unique labels.`,
+      message: `Another ${what()} is already labelled ${id} (${where(earlier, range)}); links and grades need unique labels.`,
       related: [{ uri: scorecard.uri, range: earlier, message: `First ${id}` }],
     });
   }
+}
+
+/** The label range of the first item before `index` with the same id. */
+function earlierLabelled<T extends { id: string }>(items: readonly T[], index: number, labelRange: (item: T) => Range | undefined): Range | undefined {
+  const id = items[index].id;
+  for (let i = 0; i < index; i++) {
+    const range = items[i].id === id ? labelRange(items[i]) : undefined;
+    if (range) return range;
+  }
+  return undefined;
 }

@@ -1,13 +1,19 @@
 /** Edit distance (Levenshtein), for "did you mean" messages and near-miss perspective names. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows, swapped after each character of `a`: a row per character was most of the garbage of
+  // checking a document's headings against the perspective names.
+  let previous: number[] = [];
+  let current: number[] = [];
+  for (let j = 0; j <= b.length; j++) previous.push(j);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
+    const done = previous;
     previous = current;
+    current = done;
   }
   return previous[b.length];
 }

@@ -9,7 +9,10 @@ export const tooManyKeyResults: Rule = {
     const max = bsc ? config.limits.maxMeasures : config.limits.maxKeyResults;
     const noun = bsc ? "measures" : "key results";
     const krs = objective.keyResults;
-    for (const kr of krs.slice(max)) {
+    // By index: a slice of the rest would be made (empty) for every objective. A limit may be
+    // fractional (`limits: { maxKeyResults: 4.5 }`): the first reported is the one a slice would start at.
+    for (let i = Math.trunc(max); i < krs.length; i++) {
+      const kr = krs[i];
       report({
         range: kr.labelRange ?? kr.textRange,
         message: `${objective.id} has ${krs.length} ${noun}; at most ${max} keep it focused. Move the rest to another objective or drop them.`,

@@ -3,7 +3,17 @@ import { Attribute, FrontMatterEntry } from "../model/scorecard";
 import { Rule, RuleContext } from "./rule";
 import { closest } from "./similarity";
 
-const keysOf = (docs: readonly KeyDoc[]) => docs.map(([key]) => key);
+/** A place's keys, listed (for messages and suggestions) and as a set (looked up for every attribute). */
+interface KnownKeys {
+  list: string[];
+  set: ReadonlySet<string>;
+}
+
+function keysOf(docs: readonly KeyDoc[]): KnownKeys {
+  const list = docs.map(([key]) => key);
+  return { list, set: new Set(list) };
+}
+
 const FRONT_MATTER = keysOf(FRONT_MATTER_KEYS);
 const OBJECTIVE = keysOf(OBJECTIVE_KEYS);
 const KEY_RESULT = keysOf(KEY_RESULT_KEYS);
@@ -26,15 +36,18 @@ export const unknownAttribute: Rule = {
   },
 };
 
-function check({ report }: RuleContext, a: Attribute | FrontMatterEntry, known: string[], always: boolean): void {
+function check({ report }: RuleContext, a: Attribute | FrontMatterEntry, known: KnownKeys, always: boolean): void {
+  // Known keys are lower case, as most written keys are: looked up as written first, lowering is slow
+  // (the model's strings are two-byte when the document has any non-ASCII character).
+  if (known.set.has(a.key)) return;
   const key = a.key.toLowerCase();
-  if (known.includes(key)) return;
-  const near = closest(key, known);
+  if (known.set.has(key)) return;
+  const near = closest(key, known.list);
   const close = near !== undefined && (near.distance <= Math.max(2, Math.floor(key.length / 3)) || near.match.startsWith(key));
   if (!close && !always) return;
   report({
     range: a.keyRange,
-    message: close ? `Unknown attribute '${a.key}'. Did you mean '${near!.match}'?` : `Unknown key '${a.key}'. Known keys: ${known.join(", ")}.`,
+    message: close ? `Unknown attribute '${a.key}'. Did you mean '${near!.match}'?` : `Unknown key '${a.key}'. Known keys: ${known.list.join(", ")}.`,
     fixes: close ? [{ title: `Rename to '${near!.match}'`, edits: [{ range: a.keyRange, newText: near!.match }], preferred: true }] : undefined,
   });
 }

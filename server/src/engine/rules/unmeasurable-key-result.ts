@@ -9,9 +9,10 @@ export const unmeasurableKeyResult: Rule = {
   defaultSeverity: "warning",
   summary: "A key result has no number and is no checkbox.",
   checkObjective(objective, { scorecard, report }) {
-    const by = scorecard.period ? ` by ${isoFromDay(scorecard.period.end)}` : "";
     for (const kr of objective.keyResults) {
       if (kr.hasNumber || kr.binary || kr.score !== undefined || isActivity(kr)) continue;
+      // Made for a finding only: most objectives have none.
+      const by = scorecard.period ? ` by ${isoFromDay(scorecard.period.end)}` : "";
       const end = kr.textRange.end;
       report({
         range: kr.textRange,

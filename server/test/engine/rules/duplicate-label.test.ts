@@ -48,6 +48,17 @@ describe("duplicate-label", () => {
     );
   });
 
+  it("finds the same duplicates in long lists (more than 16 objectives or key results)", () => {
+    const krs = Array.from({ length: 20 }, (_, i) => `- ${i === 17 ? "[[KR3]]" : `KR${i + 1}`}: Metric ${i} from 1 to 2`).join("\n");
+    const [kr] = expectRule("duplicate-label", `## O1: Many\n${krs}\n`);
+    assert.equal(kr.range.start.line, 18);
+    assert.match(kr.message, /key result of O1 is already labelled KR3 \(15 lines above\)/);
+    const objectives = Array.from({ length: 20 }, (_, i) => `## ${i === 18 ? "[[O2]]" : `O${i + 1}`}: Goal ${i}\n- KR1: Metric from 1 to 2\n`).join("");
+    const [objective] = expectRule("duplicate-label", objectives);
+    assert.equal(objective.range.start.line, 36);
+    assert.match(objective.message, /objective is already labelled O2 \(line 3\)/);
+  });
+
   it("objective labels may repeat across files", () => {
     expectRule("duplicate-label", "## O1: Grow\n- KR1: Revenue from 1 to 2\n");
   });

@@ -80,6 +80,11 @@ describe("too-many-key-results", () => {
     expectRule("too-many-key-results", krs(3, "", [3]), mergeConfig(defaultConfig(), { limits: { maxKeyResults: 2 } }));
   });
 
+  it("a fractional limit allows the key results below it", () => {
+    const [d] = expectRule("too-many-key-results", krs(4, "limits: { maxKeyResults: 2.5 }", [3, 4]));
+    assert.match(d.message, /at most 2\.5/);
+  });
+
   it("front-matter rules can change the severity or turn it off", () => {
     const error = lint(krs(6, "rules: { too-many-key-results: error }")).filter((d) => d.code === "too-many-key-results");
     assert.deepEqual(error.map((d) => d.severity), ["error"]);
