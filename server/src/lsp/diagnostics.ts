@@ -3,7 +3,7 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, LineIndex, Objective, RangeLike, ruleDocUrl, Scorecard, Severity } from "../engine";
+import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity } from "../engine";
 import { DocumentStore } from "./documents";
 import { detached } from "./detach";
 import { Logger, errorText } from "./log";
@@ -26,8 +26,9 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-function sameRange(a: RangeLike, b: RangeLike): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+/** Whether a sent range still says where the engine's range is (read by its fields: its `start` and `end` are made on each read). */
+function sameRange(sent: RangeLike, r: Range): boolean {
+  return sent.start.line === r.startLine && sent.start.character === r.startCharacter && sent.end.line === r.endLine && sent.end.character === r.endCharacter;
 }
 
 function inside(p: RangeLike["start"], lines: LineIndex): boolean {
