@@ -49,6 +49,15 @@ describe("workspace: files analysed together", () => {
     assert.equal(findObjective(scorecard, "o1"), undefined);
     assert.equal(findObjective(scorecard, "o3"), scorecard.objectives[0]);
     assert.equal(findObjective(scorecard, "o3-grow"), scorecard.objectives[0]);
+    // A new title keeps the id index and drops the slug index: the new slug is found, the old one not.
+    scorecard = edit("O3: Grow", "O3: Grow more");
+    assert.equal(findObjective(scorecard, "#O3"), scorecard.objectives[0]);
+    assert.equal(findObjective(scorecard, "o3-grow"), undefined);
+    assert.equal(findObjective(scorecard, "o3-grow-more"), scorecard.objectives[0]);
+    // O2 still supports O1, which was renamed O3 above.
+    assert.deepEqual(ws.diagnostics(uri).filter((d) => d.code === "broken-alignment").map((d) => d.message), [
+      "supports: no objective 'O1' in this file (objectives: O3, O2).",
+    ]);
   });
 
   it("finds an objective by label before slug, the first of duplicates, any case", () => {

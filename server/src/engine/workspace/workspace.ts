@@ -123,7 +123,7 @@ export class Workspace implements WorkspaceQuery {
       scorecard = target.scorecard;
     }
     if (link.fragment === undefined) return { kind: "file", scorecard };
-    const objective = findObjective(scorecard, link.fragment);
+    const objective = objectiveByKey(scorecard, linkKey(link, link.fragment));
     return objective ? { kind: "objective", objective, scorecard } : { kind: "missing-objective", scorecard };
   }
 
@@ -166,13 +166,32 @@ function labelSlug(o: Objective, label: string): string {
  * more than `inheritObjectiveIndex` can follow.
  */
 export function findObjective(scorecard: Scorecard, fragment: string): Objective | undefined {
+  return objectiveByKey(scorecard, fragmentKey(fragment));
+}
+
+/** `#O2 ` → `o2`: how a link's fragment is looked up. */
+function fragmentKey(fragment: string): string {
+  return (fragment.charCodeAt(0) === HASH ? fragment.slice(1) : fragment).trim().toLowerCase();
+}
+
+const HASH = 35;
+
+/** A link's lookup key, kept while its section is reused: the rules resolve every link on every keystroke. */
+const linkKeys = new WeakMap<LinkRef, string>();
+
+function linkKey(link: LinkRef, fragment: string): string {
+  let key = linkKeys.get(link);
+  if (key === undefined) linkKeys.set(link, (key = fragmentKey(fragment)));
+  return key;
+}
+
+function objectiveByKey(scorecard: Scorecard, key: string): Objective | undefined {
   let index = objectiveIndexes.get(scorecard);
   if (!index) {
     index = { byId: new Map() };
     for (const o of scorecard.objectives) addFirst(index.byId, o.id.toLowerCase(), o);
     objectiveIndexes.set(scorecard, index);
   }
-  const key = fragment.replace(/^#/, "").trim().toLowerCase();
   const byId = index.byId.get(key);
   if (byId) return byId;
   if (!index.bySlug) {
@@ -191,9 +210,10 @@ function addFirst(index: Map<string, Objective>, key: string, o: Objective): voi
 
 /**
  * Hands a document's objective index on to its next version when the edit changed no objective's
- * keys: the objectives of re-read sections take the place of those they replace. Made again for
+ * id: the objectives of re-read sections take the place of those they replace. Made again for
  * every keystroke, it was a millisecond of a big file's. An objective at the same place is the same
- * object, so its id (by position, when it has no number) is the same too.
+ * object, so its id (by position, when it has no number) is the same too. Typing in a heading
+ * changes its slug only: the slug index is then dropped, to be made again if a link asks for a slug.
  */
 function inheritObjectiveIndex(before: Scorecard, after: Scorecard): void {
   const index = objectiveIndexes.get(before);
@@ -201,22 +221,25 @@ function inheritObjectiveIndex(before: Scorecard, after: Scorecard): void {
   const news = after.objectives;
   if (!index || olds.length !== news.length) return;
   const replaced: number[] = [];
+  let slugsChanged = false;
   for (let i = 0; i < news.length; i++) {
     if (olds[i] === news[i]) continue;
     const [o, n] = [olds[i], news[i]];
-    if (o.id !== n.id || o.label !== n.label || o.title !== n.title || o.slug !== n.slug) return;
+    if (o.id !== n.id) return;
+    if (o.label !== n.label || o.title !== n.title || o.slug !== n.slug) slugsChanged = true;
     replaced.push(i);
   }
+  const inherited = { byId: index.byId, bySlug: slugsChanged ? undefined : index.bySlug };
   const swap = (map: Map<string, Objective>, key: string, o: Objective, n: Objective) => {
     if (map.get(key) === o) map.set(key, n);
   };
   for (const i of replaced) {
     const [o, n] = [olds[i], news[i]];
-    swap(index.byId, o.id.toLowerCase(), o, n);
-    if (index.bySlug && o.label) swap(index.bySlug, labelSlug(o, o.label), o, n);
-    if (index.bySlug) swap(index.bySlug, o.slug, o, n);
+    swap(inherited.byId, o.id.toLowerCase(), o, n);
+    if (inherited.bySlug && o.label) swap(inherited.bySlug, labelSlug(o, o.label), o, n);
+    if (inherited.bySlug) swap(inherited.bySlug, o.slug, o, n);
   }
-  objectiveIndexes.set(after, index);
+  objectiveIndexes.set(after, inherited);
 }
 
 function resolveUri(base: string, path: string): string | undefined {
