@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { Session } from "node:inspector/promises";
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import MarkdownIt from "markdown-it";
 import { defaultConfig, Workspace } from "../src/engine";
@@ -77,6 +78,31 @@ function gc(): void {
   }
 }
 
+/**
+ * Megabytes allocated by `make`, garbage included, as V8's sampling heap profiler counts them (one
+ * sample per 4 KB on average). Unlike times on these shared machines, it hardly moves from run to
+ * run: it is the figure to compare when a change is meant to make less garbage.
+ */
+async function allocatedMb(make: () => unknown): Promise<number> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post("HeapProfiler.enable");
+    await session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    make();
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    let bytes = 0;
+    const nodes = [profile.head];
+    for (let node = nodes.pop(); node; node = nodes.pop()) {
+      bytes += node.selfSize;
+      for (const child of node.children) nodes.push(child);
+    }
+    return bytes / MB;
+  } finally {
+    session.disconnect();
+  }
+}
+
 function retainedMb(make: () => unknown): number {
   gc();
   const before = process.memoryUsage().heapUsed;
@@ -108,6 +134,8 @@ interface SizeResult {
   /** The same ratio of the fastest calls. */
   minRatioVsMarkdownIt: number;
   retainedMbPerMb: number;
+  /** Allocated by one full analysis, garbage included, per MB of text. */
+  allocatedMbPerMb: number;
   /** Share of the full analysis's time spent collecting garbage. */
   gcShare: number;
 }
@@ -128,6 +156,7 @@ async function measureSize(label: string, bytes: number): Promise<SizeResult> {
   // analysed in as many copies as make a megabyte, or the figure is the heap's noise.
   const copies = Math.max(1, Math.round(MB / text.length));
   const retained = retainedMb(() => Array.from({ length: copies }, () => fullAnalysis(text))) / copies;
+  const allocated = (await allocatedMb(() => Array.from({ length: copies }, () => fullAnalysis(text)))) / copies;
   return {
     size: label,
     bytes: text.length,
@@ -138,6 +167,7 @@ async function measureSize(label: string, bytes: number): Promise<SizeResult> {
     ratioVsMarkdownIt: fullMs / markdownItMs,
     minRatioVsMarkdownIt: full.minMs / markdownIt.minMs,
     retainedMbPerMb: retained / megabytes,
+    allocatedMbPerMb: allocated / megabytes,
     gcShare: gc,
   };
 }
@@ -210,6 +240,7 @@ async function main() {
     full_analysis_ratio_vs_markdown_it_1mb: oneMb.ratioVsMarkdownIt,
     scaling_10mb_over_1mb: tenMb ? tenMb.fullMs / oneMb.fullMs : null,
     retained_heap_mb_per_mb: oneMb.retainedMbPerMb,
+    allocated_mb_per_mb_1mb: oneMb.allocatedMbPerMb,
     keystroke_p95_ms_1mb: server.keystroke.p95,
     hover_p95_ms_1mb: server.hover.p95,
     completion_p95_ms_1mb: server.completion.p95,
@@ -222,10 +253,10 @@ async function main() {
   }
   const f = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "—" : n.toFixed(digits));
   console.log(`okr-md benchmark${quick ? " (quick)" : ""} — node ${process.version}, medians after warm-up\n`);
-  console.log("size     full ms   MB/s   GC %   parse ms   markdown-it ms   ratio   min ratio   retained MB/MB");
+  console.log("size     full ms   MB/s   GC %   parse ms   markdown-it ms   ratio   min ratio   retained MB/MB   allocated MB/MB");
   for (const r of engine) {
     console.log(
-      `${r.size.padEnd(8)} ${f(r.fullMs).padStart(7)} ${f(r.fullMBps).padStart(6)} ${f(r.gcShare * 100, 0).padStart(6)} ${f(r.parseMs).padStart(10)} ${f(r.markdownItMs).padStart(16)} ${f(r.ratioVsMarkdownIt, 2).padStart(7)} ${f(r.minRatioVsMarkdownIt, 2).padStart(11)} ${f(r.retainedMbPerMb).padStart(16)}`,
+      `${r.size.padEnd(8)} ${f(r.fullMs).padStart(7)} ${f(r.fullMBps).padStart(6)} ${f(r.gcShare * 100, 0).padStart(6)} ${f(r.parseMs).padStart(10)} ${f(r.markdownItMs).padStart(16)} ${f(r.ratioVsMarkdownIt, 2).padStart(7)} ${f(r.minRatioVsMarkdownIt, 2).padStart(11)} ${f(r.retainedMbPerMb).padStart(16)} ${f(r.allocatedMbPerMb).padStart(17)}`,
     );
   }
   console.log(`\nworkspace: ${workspace.files} files indexed in ${f(workspace.indexMs)} ms, links resolved in ${f(workspace.resolveLinksMs)} ms (${workspace.children} children), all linted in ${f(workspace.lintAllMs)} ms`);
