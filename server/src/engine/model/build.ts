@@ -1,7 +1,7 @@
 import { ChangedRegion, fitsLengths } from "../text/changes";
 import { LineIndex } from "../text/lines";
 import { Range, collectRanges, lineRange } from "../text/positions";
-import { attributeKeyEnd, attributeValueStart, lexFrontMatter, lexSection, OBJECTIVE_LABEL } from "../syntax/blockLexer";
+import { attributeKeyEnd, attributeValueStart, lexFrontMatter, lexSection, OBJECTIVE_LABEL, SectionLex } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
@@ -58,7 +58,9 @@ export function buildScorecard(text: string, options: BuildOptions): BuildResult
 }
 
 class Builder {
-  private readonly lines: LineIndex;
+  /** The lines being read: the document's, or while an edit's build reads a section, the section's own (`readSection`). */
+  private lines: LineIndex;
+  private readonly document: LineIndex;
   /** Where problems go: the document's (front matter), or the section being read. */
   private problems: ReadProblem[] = [];
   private config: OkrConfig;
@@ -78,7 +80,7 @@ class Builder {
     this.previous = previous;
     // A change that does not fit the two texts is ignored rather than trusted.
     this.change = previous && change && fitsLengths(change, previous.lines.text.length, text.length) ? change : undefined;
-    this.lines = previous && this.change ? LineIndex.afterChange(previous.lines, text, this.change) : new LineIndex(text);
+    this.document = this.lines = previous && this.change ? LineIndex.afterChange(previous.lines, text, this.change) : new LineIndex(text);
     this.config = options.config;
     this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
     this.scorecard = {
@@ -110,7 +112,7 @@ class Builder {
     const read: Section[] = [];
     for (let line = frontMatter.node ? frontMatter.node.endLine + 1 : 0; line < this.lines.lineCount; ) {
       let section = previous && this.reuse(previous, line);
-      if (!section) read.push((section = this.readSection(line)));
+      if (!section) read.push((section = this.readSection(line, previous !== undefined)));
       this.place(section);
       line = section.end;
     }
@@ -144,9 +146,29 @@ class Builder {
     return section;
   }
 
-  /** Reads the section that starts at this line; where its objectives belong is `place`'s work. */
-  private readSection(start: number): Section {
+  /**
+   * Reads the section that starts at this line; where its objectives belong is `place`'s work.
+   * `ownText`: read it from a copy of its own lines, at line 0, then move it into place. What the
+   * model keeps of a section (texts, keys, messages) are cuts of the string it was read from, and
+   * V8 keeps a cut as a view of the whole string: a section an edit re-read kept that version's whole
+   * text alive for as long as the section was reused, 2 MB per keystroke on a 1 MB file (600 MB
+   * after 300 edits in different sections). A first build reads in place: all its sections share
+   * the one text the scorecard keeps anyway.
+   */
+  private readSection(start: number, ownText: boolean): Section {
     const lexed = lexSection(this.lines, start);
+    if (!ownText) return this.readLexed(start, lexed);
+    this.lines = new LineIndex(ownCopy(sectionText(this.document, start, lexed.end)));
+    try {
+      const section = this.readLexed(0, { ...lexSection(this.lines, 0), end: lexed.end - start });
+      moveSection(section, start);
+      return section;
+    } finally {
+      this.lines = this.document;
+    }
+  }
+
+  private readLexed(start: number, lexed: SectionLex): Section {
     const section: Section = {
       text: sectionText(this.lines, start, lexed.end),
       start,
@@ -834,6 +856,11 @@ function splitCell(cell: Part | undefined): Part[] {
   }
   push(cell.text.length);
   return parts;
+}
+
+/** A copy of a text that refers to nothing of the string it was cut from: the concatenation is made flat, and the cut is of that. */
+function ownCopy(text: string): string {
+  return (text + " ").slice(0, -1);
 }
 
 /** Whether an objective label has a number (`O1`, `Objective 2`; `Objective:` has none). */
