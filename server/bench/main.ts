@@ -155,8 +155,9 @@ async function measureSize(label: string, bytes: number): Promise<SizeResult> {
   // What the server keeps for an open document: its analysis and its diagnostics. Small texts are
   // analysed in as many copies as make a megabyte, or the figure is the heap's noise.
   const copies = Math.max(1, Math.round(MB / text.length));
-  const retained = retainedMb(() => Array.from({ length: copies }, () => fullAnalysis(text))) / copies;
-  const allocated = (await allocatedMb(() => Array.from({ length: copies }, () => fullAnalysis(text)))) / copies;
+  const analyseCopies = () => Array.from({ length: copies }, () => fullAnalysis(text));
+  const retained = retainedMb(analyseCopies) / copies;
+  const allocated = (await allocatedMb(analyseCopies)) / copies;
   return {
     size: label,
     bytes: text.length,

@@ -5,6 +5,7 @@ import { attributeKeyEnd, attributeValueStart, lexFrontMatter, lexSection, OBJEC
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
 import { parseDate, parseMetric, parseValue } from "../syntax/inlineParser";
+import { Char, isDigit } from "../syntax/chars";
 import { DateNode, InlineError, NumberNode } from "../syntax/inlineTree";
 import { ConfigLayer, mergeConfig, normaliseSetting, OkrConfig } from "../config/config";
 import { FRAMEWORKS, INDICATOR_TYPES, isOneOf, OBJECTIVE_TYPES, oneOf } from "./attributeKeys";
@@ -153,7 +154,9 @@ class Builder {
    * V8 keeps a cut as a view of the whole string: a section an edit re-read kept that version's whole
    * text alive for as long as the section was reused, 2 MB per keystroke on a 1 MB file (600 MB
    * after 300 edits in different sections). A first build reads in place: all its sections share
-   * the one text the scorecard keeps anyway.
+   * the one text the scorecard keeps anyway. The section is lexed in the document first to find where
+   * it ends (a fence or comment can carry it past a heading), then again in its copy, whose nodes
+   * hold cuts of the copy.
    */
   private readSection(start: number, ownText: boolean): Section {
     const lexed = lexSection(this.lines, start);
@@ -616,7 +619,7 @@ class Builder {
     const { lineText } = child;
     const first = lineText.charCodeAt(child.textStart);
     // Only a text that starts with a digit can be a check-in: the others are not cut out for the pattern.
-    const checkIn = first >= 48 && first <= 57 ? CHECK_IN.exec(lineText.slice(child.textStart, child.textEnd)) : null;
+    const checkIn = isDigit(first) ? CHECK_IN.exec(lineText.slice(child.textStart, child.textEnd)) : null;
     if (checkIn) {
       const day = dayFromIso(checkIn[1]);
       if (day === undefined) {
@@ -883,15 +886,11 @@ function ownerName(value: string): string {
   let name = value.trim();
   const first = name.charCodeAt(0);
   // Read by character: an owner is on most objectives and key results, and two replaces made four strings.
-  if (name.length >= 2 && (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) && name.charCodeAt(name.length - 1) === first && !LINE_SEPARATOR.test(name)) {
+  if (name.length >= 2 && (first === Char.DoubleQuote || first === Char.Apostrophe) && name.charCodeAt(name.length - 1) === first && !LINE_SEPARATOR.test(name)) {
     name = name.slice(1, -1);
   }
-  return name.charCodeAt(0) === AT_SIGN ? name.slice(1) : name;
+  return name.charCodeAt(0) === Char.At ? name.slice(1) : name;
 }
-
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const AT_SIGN = 64;
 
 export function normalisePerspective(text: string): string {
   return text

@@ -1,3 +1,5 @@
+import { Char, isDigit } from "../syntax/chars";
+
 /** Calendar dates as whole UTC days since 1970-01-01: cheap to compare, subtract and store. */
 export type Day = number;
 
@@ -35,22 +37,20 @@ function daysFromCivil(year: number, month: number, day: number): Day {
 
 /** `2027-03-31` → Day; undefined when the text is not a real ISO date (`2027-02-30`). Read by character: it is called for every check-in. */
 export function dayFromIso(text: string): Day | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== Char.Minus || text.charCodeAt(7) !== Char.Minus) return undefined;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   return year < 0 || month < 0 || day < 0 ? undefined : dayFromParts(year, month, day);
 }
 
-const DASH = 45;
-
 /** The number written by `count` ASCII digits at `start`; -1 if one is not a digit. */
 function digitsAt(text: string, start: number, count: number): number {
   let n = 0;
   for (let i = start; i < start + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + c - Char.Zero;
   }
   return n;
 }

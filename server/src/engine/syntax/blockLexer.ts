@@ -1,7 +1,7 @@
 import { LineIndex } from "../text/lines";
 import { AttributeNode, CommentNode, FrontMatterNode, HeadingNode, ListItemNode, TableRowNode, TableCell } from "./blockTree";
 import * as B from "./blockTokens";
-import { Char } from "./chars";
+import { Char, isAsciiLetter, isDigit } from "./chars";
 
 /** The line tokens of one section: a heading and the lines up to the next heading. */
 export interface SectionLex {
@@ -46,13 +46,9 @@ function isBlank(c: number): boolean {
   return c === Char.Space || c === Char.Tab;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ);
-}
-
 /** `[\w-]`: a letter, digit, `_` or `-`. */
 function isKeyPart(c: number): boolean {
-  return isAsciiLetter(c) || (c >= Char.Zero && c <= Char.Nine) || c === Char.Underscore || c === Char.Minus;
+  return isAsciiLetter(c) || isDigit(c) || c === Char.Underscore || c === Char.Minus;
 }
 
 /**
@@ -221,9 +217,9 @@ function readHeading(text: string, index: number, line: number): HeadingNode | u
   while (level < 7 && text.charCodeAt(index + level) === Char.Hash) level++;
   if (level > 6) return undefined;
   const after = text.charCodeAt(index + level);
-  if (index + level < text.length && after !== Char.Space && after !== Char.Tab) return undefined;
+  if (index + level < text.length && !isBlank(after)) return undefined;
   let textStart = index + level;
-  while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
+  while (textStart < text.length && isBlank(text.charCodeAt(textStart))) textStart++;
   let textEnd = text.length;
   while (textEnd > textStart && WHITESPACE.test(text[textEnd - 1])) textEnd--;
   // A closing sequence of #s (`## Title ##`) is not part of the text.
@@ -241,25 +237,25 @@ function readListItem(text: string, index: number, line: number): ListItemNode |
   let after: number;
   if (first === Char.Minus || first === Char.Star || first === Char.Plus) {
     after = index + 1;
-  } else if (first >= Char.Zero && first <= Char.Nine) {
+  } else if (isDigit(first)) {
     let i = index;
-    while (i < text.length && i - index < 9 && text.charCodeAt(i) >= Char.Zero && text.charCodeAt(i) <= Char.Nine) i++;
+    while (i < text.length && i - index < 9 && isDigit(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
     if (c !== Char.Dot && c !== Char.RParen) return undefined;
     after = i + 1;
   } else {
     return undefined;
   }
-  if (after < text.length && text.charCodeAt(after) !== Char.Space && text.charCodeAt(after) !== Char.Tab) return undefined;
+  if (after < text.length && !isBlank(text.charCodeAt(after))) return undefined;
   // `---`/`***` is a thematic break, not an item.
   if (first !== Char.Plus && isThematicBreak(text, index, after)) return undefined;
   let textStart = after;
-  while (textStart < text.length && (text.charCodeAt(textStart) === Char.Space || text.charCodeAt(textStart) === Char.Tab)) textStart++;
+  while (textStart < text.length && isBlank(text.charCodeAt(textStart))) textStart++;
   const item: ListItemNode = { line, lineText: text, markerStart: index, textStart, textEnd: text.trimEnd().length, children: [], endLine: line };
   if (text.charCodeAt(textStart) === Char.LeftBracket && text.charCodeAt(textStart + 2) === Char.RightBracket) {
     const mark = text[textStart + 1];
     const next = text.charCodeAt(textStart + 3);
-    if ((mark === " " || mark === "x" || mark === "X") && (textStart + 3 >= text.length || next === Char.Space || next === Char.Tab)) {
+    if ((mark === " " || mark === "x" || mark === "X") && (textStart + 3 >= text.length || isBlank(next))) {
       item.checked = mark !== " ";
       item.checkboxStart = textStart;
       textStart += 3;

@@ -2,6 +2,7 @@
 export const enum Char {
   Tab = 9,
   Space = 32,
+  DoubleQuote = 34,
   Hash = 35,
   Dollar = 36,
   Percent = 37,
@@ -51,4 +52,12 @@ export const enum Char {
   LessEqual = 0x2264,
   GreaterEqual = 0x2265,
   LongRightArrow = 0x27f6,
+}
+
+export function isDigit(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ);
 }

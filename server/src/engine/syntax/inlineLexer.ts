@@ -1,6 +1,6 @@
 import { TokenType } from "chevrotain";
 import * as T from "./inlineTokens";
-import { Char } from "./chars";
+import { Char, isAsciiLetter, isDigit } from "./chars";
 
 /**
  * Splits the text of a key result, attribute value or check-in into inline tokens with character
@@ -116,14 +116,6 @@ export class TokenBuffer {
     while (tokens.length > count) tokens.pop();
     return tokens;
   }
-}
-
-export function isDigit(c: number): boolean {
-  return c >= Char.Zero && c <= Char.Nine;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Latin, Latin-1 and Extended-A/B letters, Greek and Cyrillic. */

@@ -16,7 +16,8 @@ import {
   TokenType,
 } from "chevrotain";
 import * as T from "./inlineTokens";
-import { isDigit, lexInline, TokenBuffer } from "./inlineLexer";
+import { isDigit } from "./chars";
+import { lexInline, TokenBuffer } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
 import { monthFromName } from "../model/dates";
 

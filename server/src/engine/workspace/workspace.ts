@@ -3,6 +3,7 @@ import { OkrConfig } from "../config/config";
 import { Day } from "../model/dates";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
 import { slugify } from "../model/links";
+import { Char } from "../syntax/chars";
 import { ChangedRegion, mergeChanges } from "../text/changes";
 import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
 
@@ -171,10 +172,8 @@ export function findObjective(scorecard: Scorecard, fragment: string): Objective
 
 /** `#O2 ` → `o2`: how a link's fragment is looked up. */
 function fragmentKey(fragment: string): string {
-  return (fragment.charCodeAt(0) === HASH ? fragment.slice(1) : fragment).trim().toLowerCase();
+  return (fragment.charCodeAt(0) === Char.Hash ? fragment.slice(1) : fragment).trim().toLowerCase();
 }
-
-const HASH = 35;
 
 /** A link's lookup key, kept while its section is reused: the rules resolve every link on every keystroke. */
 const linkKeys = new WeakMap<LinkRef, string>();
