@@ -131,17 +131,15 @@ class Builder {
     let section = previous.take(this.lines, line);
     if (!section) return undefined;
     // Objectives without a number are numbered by position: one added or removed above renumbers them.
-    if (section.numberedByPosition) {
-      let position = this.scorecard.objectives.length;
-      let renumbered = false;
+    const above = this.scorecard.objectives.length;
+    if (section.numberedFrom !== undefined && section.numberedFrom !== above) {
+      let position = above;
       for (const o of sectionObjectives(section)) {
         position++;
-        if (isNumbered(o.label) || o.id === `O${position}`) continue;
-        o.id = `O${position}`;
-        renumbered = true;
+        if (!isNumbered(o.label)) o.id = `O${position}`;
       }
       // A new identity: the rule findings kept with the section (their messages name ids) are made again.
-      if (renumbered) section = { ...section };
+      section = { ...section, numberedFrom: above };
     }
     moveSection(section, line);
     return section;
@@ -188,7 +186,7 @@ class Builder {
       ranges: [],
       readRanges: 0,
       reusable: lexed.selfContained,
-      numberedByPosition: false,
+      numberedFrom: undefined,
     };
     this.problems = problems;
     this.position = this.scorecard.objectives.length;
@@ -210,7 +208,7 @@ class Builder {
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
-    section.numberedByPosition = sectionObjectives(section).some((o) => !isNumbered(o.label));
+    if (sectionObjectives(section).some((o) => !isNumbered(o.label))) section.numberedFrom = this.scorecard.objectives.length;
     fitSection(section);
     return section;
   }
