@@ -33,6 +33,11 @@ export interface BuildResult {
   config: OkrConfig;
   /** The sections read by this build; the others were taken over from the previous version as they were. */
   read: Section[];
+  /**
+   * When the build spliced the sections it read into the previous version (every other section is
+   * where it was, and places as it did): the run of indexes [from, to) they took, the same in both.
+   */
+  spliced?: { from: number; to: number };
 }
 
 /** Versions of documents with a section whose reading looked at later text: an edit anywhere after it may change it. */
@@ -127,7 +132,7 @@ class Builder {
     const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections, this.previous.lines, this.change) : undefined;
     const firstLine = frontMatter.node ? frontMatter.node.endLine + 1 : 0;
     const edited = previous && frontMatter.node?.closed !== false ? this.readEdited(previous, firstLine) : undefined;
-    if (edited && this.splice(edited)) return { scorecard, config: this.config, read: edited.read };
+    if (edited && this.splice(edited)) return { scorecard, config: this.config, read: edited.read, spliced: { from: edited.from, to: edited.to } };
     const read: Section[] = [];
     // An edit's sections are read already (`fitIn` leaves those as they are), and those before them kept.
     const known = edited ? [...this.previous!.sections.slice(0, edited.from), ...edited.sections] : [];
