@@ -231,14 +231,16 @@ class Builder {
     const oldObjectives = olds.flatMap(sectionObjectives);
     const newObjectives = sections.flatMap(sectionObjectives);
     const otherHeadings = (list: Section[]) => list.flatMap((s) => (s.heading && !s.perspective && s.heading.range !== before.titleRange ? [s.heading] : []));
+    const lines = { start: olds[0].start, end: olds[olds.length - 1].end };
     const ownProblems = this.scorecard.problems.length;
-    const problems = spliceRun(before.problems, olds.flatMap((s) => s.problems), sections.flatMap((s) => s.problems), (p) => p.range.startLine, ownProblems);
-    const objectives = spliceRun(before.objectives, oldObjectives, newObjectives, (o) => o.range.startLine);
-    const headings = spliceRun(before.otherHeadings, otherHeadings(olds), otherHeadings(sections), (h) => h.range.startLine);
-    const comments = spliceRun(before.comments, olds.flatMap((s) => s.comments), sections.flatMap((s) => s.comments), (c) => c.line);
-    // Where each replaced objective is in its perspective's list.
+    const problems = spliceRun(before.problems, olds.flatMap((s) => s.problems), sections.flatMap((s) => s.problems), (p) => p.range.startLine, lines, ownProblems);
+    const objectives = spliceRun(before.objectives, oldObjectives, newObjectives, (o) => o.range.startLine, lines);
+    const headings = spliceRun(before.otherHeadings, otherHeadings(olds), otherHeadings(sections), (h) => h.range.startLine, lines);
+    const comments = spliceRun(before.comments, olds.flatMap((s) => s.comments), sections.flatMap((s) => s.comments), (c) => c.line, lines);
+    // Where each replaced objective is in its perspective's list, and the perspective's last line with the new one.
     const places = oldObjectives.map((o) => o.perspective?.objectives.indexOf(o));
-    if (!problems || !objectives || !headings || !comments || places.includes(-1)) return false;
+    const endLines = oldObjectives.map((o, k) => (o.perspective ? perspectiveEnd(o.perspective, o, newObjectives[k]) : 0));
+    if (!problems || !objectives || !headings || !comments || places.includes(-1) || endLines.includes(undefined)) return false;
     const { scorecard } = this;
     // The front matter's problems are this version's (the same, read again).
     for (let k = 0; k < ownProblems; k++) problems[k] = scorecard.problems[k];
@@ -255,7 +257,9 @@ class Builder {
     newObjectives.forEach((n, k) => {
       const perspective = oldObjectives[k].perspective;
       n.perspective = perspective;
-      if (perspective) perspective.objectives[places[k]!] = n;
+      if (!perspective) return;
+      perspective.objectives[places[k]!] = n;
+      perspective.endLine = endLines[k]!;
     });
     scorecard.title = before.title;
     scorecard.titleRange = before.titleRange;
@@ -1005,20 +1009,26 @@ function firstAtLine<T>(items: readonly T[], lineOf: (item: T) => number, line: 
 }
 
 /**
- * A copy of `list` with the run `olds` replaced by `news`, item for item; undefined unless as many
- * replace as are replaced and `olds` is in the list, where the line of its first item says (from
- * `from` on). The items found are compared themselves: a list not in line order is only not spliced.
+ * A copy of `list` with the items of a run of sections (at `lines`), `olds`, replaced by `news`;
+ * undefined unless `olds` are all the list's items on those lines. The list is in line order from
+ * `from` on (each section's items lie in its lines), so they are found by a binary search.
  */
-function spliceRun<T>(list: readonly T[], olds: readonly T[], news: readonly T[], lineOf: (item: T) => number, from = 0): T[] | undefined {
-  if (olds.length !== news.length) return undefined;
-  const spliced = list.slice();
-  if (olds.length === 0) return spliced;
-  const at = firstAtLine(list, lineOf, lineOf(olds[0]), from);
-  for (let k = 0; k < olds.length; k++) {
-    if (list[at + k] !== olds[k]) return undefined;
-    spliced[at + k] = news[k];
-  }
-  return spliced;
+function spliceRun<T>(list: readonly T[], olds: readonly T[], news: readonly T[], lineOf: (item: T) => number, lines: { start: number; end: number }, from = 0): T[] | undefined {
+  const at = firstAtLine(list, lineOf, lines.start, from);
+  for (let k = 0; k < olds.length; k++) if (list[at + k] !== olds[k]) return undefined;
+  const after = at + olds.length;
+  if (after < list.length && lineOf(list[after]) < lines.end) return undefined;
+  return [...list.slice(0, at), ...news, ...list.slice(after)];
+}
+
+/**
+ * The last line of a perspective with `n` in place of `o`: the most of the lines that end it (its
+ * objectives', the line before what closed it). Undefined when `o` ended it and `n` ends earlier:
+ * which line ends it then is not known here.
+ */
+function perspectiveEnd(perspective: Perspective, o: Objective, n: Objective): number | undefined {
+  if (o.endLine < perspective.endLine) return Math.max(perspective.endLine, n.endLine);
+  return n.endLine >= o.endLine ? n.endLine : undefined;
 }
 
 /** A copy of a text that refers to nothing of the string it was cut from: the concatenation is made flat, and the cut is of that. */

@@ -258,13 +258,13 @@ function firstIndex(sections: readonly Section[], from: number, past: (section: 
 
 /**
  * Whether two sections take the same place in the document: the same lines, a heading of the same
- * level naming the same perspective (or none), objectives of the same levels ending on the same
- * lines, table rows on the same lines naming the same perspectives. With the same sections around
- * them, they open and close the same perspectives and leave the same objectives above the next.
+ * level naming the same perspective (or none), an objective of the same level, table rows on the
+ * same lines naming the same perspectives. With the same sections around them, they open and close
+ * the same perspectives and leave the same objectives above the next.
  */
 export function placedAlike(a: Section, b: Section): boolean {
   if (a.start !== b.start || a.end !== b.end || a.heading?.level !== b.heading?.level || a.perspective !== b.perspective) return false;
-  if (a.objective ? !b.objective || a.objective.level !== b.objective.level || a.objective.endLine !== b.objective.endLine : b.objective) return false;
+  if (a.objective ? !b.objective || a.objective.level !== b.objective.level : b.objective) return false;
   if (a.tableObjectives.length !== b.tableObjectives.length) return false;
   return a.tableObjectives.every(
     (row, i) => row.objective.range.startLine === b.tableObjectives[i].objective.range.startLine && row.perspective?.name === b.tableObjectives[i].perspective?.name,
