@@ -78,6 +78,45 @@ describe("workspace: files analysed together", () => {
     }
   });
 
+  it("keeps the links' findings while what they point at is the same, and checks them again when it changes", () => {
+    const a = "file:///a.okr.md";
+    const b = "file:///b.okr.md";
+    const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    const texts: Record<string, string> = {
+      [a]: "## O1: A\nsupports: O2, O9\naligns: b.okr.md#o3\n- KR1: x from 1 to 2\n\n## O2: B\n- KR1: y from 1 to 2\n",
+      [b]: "## O3: C\n- KR1: z from 1 to 2\n",
+    };
+    for (const [uri, text] of Object.entries(texts)) ws.set(uri, text);
+    const broken = () => ws.diagnostics(a).filter((d) => d.code === "broken-alignment");
+    const edit = (uri: string, from: string, to: string) => {
+      const at = texts[uri].indexOf(from);
+      texts[uri] = texts[uri].slice(0, at) + to + texts[uri].slice(at + from.length);
+      ws.set(uri, texts[uri], replacement(at, from.length, to.length));
+    };
+    const first = broken();
+    assert.deepEqual(first.map((d) => d.message), ["supports: no objective 'O9' in this file (objectives: O1, O2)."]);
+    edit(a, "y from 1 to 2", "y from 1 to 3");
+    assert.equal(broken()[0], first[0], "kept: an edit elsewhere");
+    edit(a, "## O2: B", "## O9: B");
+    assert.deepEqual(broken().map((d) => d.message), ["supports: no objective 'O2' in this file (objectives: O1, O9)."]);
+    edit(b, "## O3: C", "## O4: C");
+    assert.deepEqual(broken().map((d) => d.message), [
+      "supports: no objective 'O2' in this file (objectives: O1, O9).",
+      "aligns: no objective 'o3' in 'b.okr.md' (objectives: O4).",
+    ]);
+    // A link by slug, and a new title for what it names.
+    edit(a, "supports: O2, O9", "supports: o9-b");
+    assert.deepEqual(broken().map((d) => d.message), ["aligns: no objective 'o3' in 'b.okr.md' (objectives: O4)."]);
+    edit(a, "## O9: B", "## O9: Bee");
+    assert.deepEqual(broken().map((d) => d.message), [
+      "supports: no objective 'o9-b' in this file (objectives: O1, O9).",
+      "aligns: no objective 'o3' in 'b.okr.md' (objectives: O4).",
+    ]);
+    const fresh = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    for (const [uri, text] of Object.entries(texts)) fresh.set(uri, text);
+    assert.deepEqual(ws.diagnostics(a), fresh.diagnostics(a));
+  });
+
   it("finds an objective by label before slug, the first of duplicates, any case", () => {
     const text = ["## O1: Grow", "## O1: Shrink", "## O2 - O3", "## O3: Later", "### Objective: Unnumbered", ""].join("\n");
     const scorecard = analyzeText(text, { uri: "file:///f.okr.md", config: defaultConfig(), today: TODAY }).scorecard;

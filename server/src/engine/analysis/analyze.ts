@@ -37,18 +37,23 @@ export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   return { scorecard, config };
 }
 
-/** A version's last check: its sections' findings in order, and the rules and framework they were found under. */
+/**
+ * A version's last check, under which rules and framework: its sections' findings in order, and
+ * its objectives' link checks' in order with what the links pointed at, each kept when every
+ * finding lies in its section.
+ */
 interface DocumentCheck {
   rules: readonly Rule[];
   framework: Scorecard["framework"];
-  found: Diagnostic[];
+  found?: Diagnostic[];
+  links?: { targets: object; found: Diagnostic[] };
 }
 
 const documentChecks = new WeakMap<Scorecard, DocumentCheck>();
 
 /**
  * A version the build spliced from the previous one (`BuildResult.spliced`), and that one's check:
- * the sections' findings are those, with the replaced sections' swapped for the new ones'.
+ * its findings are those, with the replaced sections' swapped for the new ones'.
  */
 const splicedInto = new WeakMap<Scorecard, { check: DocumentCheck; from: number; replaced: Section[] }>();
 
@@ -131,12 +136,14 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   };
   // The sections' findings, in order: after a splice, the previous version's with the replaced
   // sections' swapped for the new ones' (gathering every section's was a tenth of a keystroke).
+  const spliced = splicedInto.get(scorecard);
+  const previous = spliced && spliced.check.rules === rules && spliced.check.framework === scorecard.framework ? spliced.check : undefined;
+  const run = spliced && scorecard.sections.slice(spliced.from, spliced.from + spliced.replaced.length);
   let found: Diagnostic[] | undefined;
   let inOrder = true;
-  const spliced = splicedInto.get(scorecard);
-  if (spliced && spliced.check.rules === rules && spliced.check.framework === scorecard.framework) {
-    const news = scorecard.sections.slice(spliced.from, spliced.from + spliced.replaced.length).map(checked);
-    if (news.every((c) => c.inSection)) found = swapFindings(spliced.check.found, spliced.replaced, news.flatMap((c) => c.diagnostics));
+  if (previous?.found) {
+    const news = run!.map(checked);
+    if (news.every((c) => c.inSection)) found = swapFindings(previous.found, spliced!.replaced, news.flatMap((c) => c.diagnostics));
   }
   if (!found) {
     found = [];
@@ -146,13 +153,43 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
       inOrder &&= check.inSection;
     }
   }
-  if (inOrder) documentChecks.set(scorecard, { rules, framework: scorecard.framework, found });
+  // The objectives' links: after a splice, while they point at what they did, the previous version's
+  // findings with those on the replaced sections' lines found again (every link, every keystroke,
+  // was the largest of the document checks).
+  const linkChecks = active.filter((rule) => rule.checkLinks).map((rule) => ({ rule, context: contexts.get(rule)! }));
+  const checkLinks = (sections: readonly Section[]) => {
+    let inSections = true;
+    for (const section of sections) {
+      const first = sectionFound.length;
+      for (const objective of sectionObjectives(section)) for (const { rule, context } of linkChecks) rule.checkLinks!(objective, context);
+      for (let k = first; k < sectionFound.length; k++) inSections &&= sectionFound[k].range.startLine >= section.start && sectionFound[k].range.startLine < section.end;
+    }
+    sortFrom(sectionFound, 0, byPosition);
+    const linked = sectionFound.slice();
+    sectionFound.length = 0;
+    return { linked, inSections };
+  };
+  let links: { linked: Diagnostic[]; inSections: boolean } | undefined;
+  if (linkChecks.length > 0 && previous?.links && previous.links.targets === workspace.targets(scorecard)) {
+    const news = checkLinks(run!);
+    const { replaced } = spliced!;
+    if (news.inSections) links = { linked: replaceLines(previous.links.found, replaced[0].start, replaced[replaced.length - 1].end, news.linked), inSections: true };
+  }
+  links ??= linkChecks.length > 0 ? checkLinks(scorecard.sections) : { linked: [], inSections: false };
+  documentChecks.set(scorecard, {
+    rules,
+    framework: scorecard.framework,
+    found: inOrder ? found : undefined,
+    // What the links point at once they are checked: a link asking for a slug makes the slug index.
+    links: links.inSections ? { targets: workspace.targets(scorecard), found: links.linked } : undefined,
+  });
   into = documentFound;
   for (const rule of active) rule.check?.(contexts.get(rule)!);
   // The document checks' few findings are sorted and merged in: sorting the whole list again was a
   // tenth of a keystroke's time in a big file.
-  sortFrom(documentFound, 0, byPosition);
-  const diagnostics = inOrder ? mergeSorted(found, documentFound, byPosition) : [...found, ...documentFound].sort(byPosition);
+  const extra = [...documentFound, ...links.linked];
+  sortFrom(extra, 0, byPosition);
+  const diagnostics = inOrder ? mergeSorted(found, extra, byPosition) : [...found, ...extra].sort(byPosition);
   return applySuppressions(diagnostics, scorecard.comments, scorecard.lines);
 }
 
@@ -164,16 +201,27 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
 function swapFindings(found: readonly Diagnostic[], replaced: readonly Section[], news: readonly Diagnostic[]): Diagnostic[] | undefined {
   if (replaced.length === 0 || replaced.some((s) => !s.check)) return undefined;
   const olds = replaced.flatMap((s) => s.check!.diagnostics);
-  const line = replaced[0].start;
-  let at = 0;
-  let hi = found.length;
-  while (at < hi) {
-    const mid = (at + hi) >> 1;
-    if (found[mid].range.startLine < line) at = mid + 1;
-    else hi = mid;
-  }
+  const at = firstOnLine(found, replaced[0].start);
   for (let k = 0; k < olds.length; k++) if (found[at + k] !== olds[k]) return undefined;
   return [...found.slice(0, at), ...news, ...found.slice(at + olds.length)];
+}
+
+/** A list of findings in order with those starting on lines [start, end) replaced by `news` (in order, on those lines). */
+function replaceLines(found: readonly Diagnostic[], start: number, end: number, news: readonly Diagnostic[]): Diagnostic[] {
+  const from = firstOnLine(found, start);
+  return [...found.slice(0, from), ...news, ...found.slice(firstOnLine(found, end, from))];
+}
+
+/** The index of the first finding, from `from` on, that starts on `line` or after (they are in order). */
+function firstOnLine(found: readonly Diagnostic[], line: number, from = 0): number {
+  let lo = from;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].range.startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

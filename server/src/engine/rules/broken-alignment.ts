@@ -9,11 +9,11 @@ export const brokenAlignment: Rule = {
   check(context) {
     const { scorecard } = context;
     if (scorecard.parent) checkLink(context, scorecard.parent, "parent");
-    for (const objective of scorecard.objectives) {
-      for (const link of objective.aligns) checkLink(context, link, "aligns");
-      // `supports` links stay in this file (a copy only when a path was written: most links have none).
-      for (const link of objective.supports) checkLink(context, link.path === undefined ? link : { ...link, path: undefined }, "supports");
-    }
+  },
+  checkLinks(objective, context) {
+    for (const link of objective.aligns) checkLink(context, link, "aligns");
+    // `supports` links stay in this file (a copy only when a path was written: most links have none).
+    for (const link of objective.supports) checkLink(context, link.path === undefined ? link : { ...link, path: undefined }, "supports");
   },
 };
 

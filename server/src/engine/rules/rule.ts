@@ -50,6 +50,11 @@ export type LinkTarget =
 
 export interface WorkspaceQuery {
   resolve(link: LinkRef, from: Scorecard): LinkTarget;
+  /**
+   * What a document's links point at, as a token: the same object while each of its links resolves
+   * as it did (the ids and slugs they were resolved by are the same, no other document changed).
+   */
+  targets(scorecard: Scorecard): object;
   /** A document's objectives that share their id with another, grouped by id, each group in document order. */
   objectivesSharingIds(scorecard: Scorecard): Iterable<readonly Objective[]>;
 }
@@ -63,7 +68,7 @@ export interface RuleContext {
 
 /**
  * One rule: a stable kebab-case code, a default severity, a doc page at docs/rules/<code>.md. It
- * checks the whole document, each objective, or both.
+ * checks the whole document, each objective, each objective's links, or several of these.
  */
 export interface Rule {
   code: string;
@@ -78,4 +83,11 @@ export interface Rule {
    * reused while the section's text does not change.
    */
   checkObjective?(objective: Objective, context: RuleContext): void;
+  /**
+   * Checks one objective's links. What it reports may depend only on the objective, the document's
+   * settings and what the links point at (`workspace.resolve`), and must lie in the objective's
+   * section: it is kept while `workspace.targets` stays the same, and an edit checks again only the
+   * links of the sections it touched.
+   */
+  checkLinks?(objective: Objective, context: RuleContext): void;
 }

@@ -37,6 +37,11 @@ export class Workspace implements WorkspaceQuery {
    * sections are reused. With it, where the text changed since, if every change was told.
    */
   private readonly previous = new Map<string, { analysis: Analysis; change?: ChangedRegion }>();
+  /** How many times the documents changed, and each document: what a document's links point at changes with the others. */
+  private changes = 0;
+  private readonly ownChanges = new Map<string, number>();
+  /** Per document, its last `targets` token and what it stood for. */
+  private readonly targetTokens = new Map<string, { others: number; byId: Map<string, Objective>; bySlug?: Map<string, Objective>; token: object }>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -47,6 +52,8 @@ export class Workspace implements WorkspaceQuery {
     this.retire(uri, change);
     this.linked.delete(uri);
     this.childIndex = undefined;
+    this.changes++;
+    this.ownChanges.set(uri, (this.ownChanges.get(uri) ?? 0) + 1);
   }
 
   delete(uri: string): void {
@@ -54,11 +61,14 @@ export class Workspace implements WorkspaceQuery {
     this.previous.delete(uri);
     this.analyses.delete(uri);
     this.linked.delete(uri);
+    this.targetTokens.delete(uri);
     this.childIndex = undefined;
+    this.changes++;
   }
 
   /** Forget files read for links and cached configuration (a file changed on disk). */
   invalidateLinked(): void {
+    this.changes++;
     this.linked.clear();
     for (const uri of [...this.analyses.keys()]) this.retire(uri);
     this.childIndex = undefined;
@@ -126,6 +136,21 @@ export class Workspace implements WorkspaceQuery {
     if (link.fragment === undefined) return { kind: "file", scorecard };
     const objective = objectiveByKey(scorecard, linkKey(link, link.fragment));
     return objective ? { kind: "objective", objective, scorecard } : { kind: "missing-objective", scorecard };
+  }
+
+  /**
+   * The same token while the document's ids are those it was indexed by (its index is handed on),
+   * it has the same slug index (made when a link first asks for a slug: none, while every link names
+   * an id), and no other document changed.
+   */
+  targets(scorecard: Scorecard): object {
+    const index = objectiveIndex(scorecard);
+    const others = this.changes - (this.ownChanges.get(scorecard.uri) ?? 0);
+    const last = this.targetTokens.get(scorecard.uri);
+    if (last && last.others === others && last.byId === index.byId && last.bySlug === index.bySlug) return last.token;
+    const token = {};
+    this.targetTokens.set(scorecard.uri, { others, byId: index.byId, bySlug: index.bySlug, token });
+    return token;
   }
 
   objectivesSharingIds(scorecard: Scorecard): Iterable<readonly Objective[]> {
