@@ -2,7 +2,7 @@ import { OkrConfig, Severity } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
 import { Objective, Scorecard } from "../model/scorecard";
-import { Section, sectionObjectives } from "../model/sections";
+import { replacing, Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
@@ -203,13 +203,13 @@ function swapFindings(found: readonly Diagnostic[], replaced: readonly Section[]
   const olds = replaced.flatMap((s) => s.check!.diagnostics);
   const at = firstOnLine(found, replaced[0].start);
   for (let k = 0; k < olds.length; k++) if (found[at + k] !== olds[k]) return undefined;
-  return [...found.slice(0, at), ...news, ...found.slice(at + olds.length)];
+  return replacing(found, at, olds.length, news);
 }
 
 /** A list of findings in order with those starting on lines [start, end) replaced by `news` (in order, on those lines). */
 function replaceLines(found: readonly Diagnostic[], start: number, end: number, news: readonly Diagnostic[]): Diagnostic[] {
   const from = firstOnLine(found, start);
-  return [...found.slice(0, from), ...news, ...found.slice(firstOnLine(found, end, from))];
+  return replacing(found, from, firstOnLine(found, end, from) - from, news);
 }
 
 /** The index of the first finding, from `from` on, that starts on `line` or after (they are in order). */
@@ -231,8 +231,10 @@ function firstOnLine(found: readonly Diagnostic[], line: number, from = 0): numb
  */
 function mergeSorted<T>(sorted: T[], extra: T[], compare: (a: T, b: T) => number): T[] {
   if (extra.length === 0) return sorted.slice();
-  const merged: T[] = [];
+  // Made at its size: grown by `push`, the list of thousands was copied as it grew.
+  const merged = new Array<T>(sorted.length + extra.length);
   let next = 0;
+  let i = 0;
   for (const item of extra) {
     let lo = next;
     let hi = sorted.length;
@@ -241,10 +243,10 @@ function mergeSorted<T>(sorted: T[], extra: T[], compare: (a: T, b: T) => number
       if (compare(sorted[mid], item) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    for (; next < lo; next++) merged.push(sorted[next]);
-    merged.push(item);
+    while (next < lo) merged[i++] = sorted[next++];
+    merged[i++] = item;
   }
-  for (; next < sorted.length; next++) merged.push(sorted[next]);
+  while (next < sorted.length) merged[i++] = sorted[next++];
   return merged;
 }
 

@@ -13,7 +13,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OtherHeading, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { fitSection, moveSection, placedAlike, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective, touchedSections } from "./sections";
+import { fitSection, moveSection, placedAlike, replacing, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective, touchedSections } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -248,11 +248,8 @@ class Builder {
     scorecard.objectives = objectives;
     scorecard.otherHeadings = headings;
     scorecard.comments = comments;
-    scorecard.sections = before.sections.slice();
-    sections.forEach((section, k) => {
-      scorecard.sections[from + k] = section;
-      if (!section.reusable) readsAhead.add(scorecard);
-    });
+    scorecard.sections = replacing(before.sections, from, sections.length, sections);
+    if (sections.some((section) => !section.reusable)) readsAhead.add(scorecard);
     // The perspectives are the previous version's: what placed them is unchanged.
     newObjectives.forEach((n, k) => {
       const perspective = oldObjectives[k].perspective;
@@ -1018,7 +1015,7 @@ function spliceRun<T>(list: readonly T[], olds: readonly T[], news: readonly T[]
   for (let k = 0; k < olds.length; k++) if (list[at + k] !== olds[k]) return undefined;
   const after = at + olds.length;
   if (after < list.length && lineOf(list[after]) < lines.end) return undefined;
-  return [...list.slice(0, at), ...news, ...list.slice(after)];
+  return replacing(list, at, olds.length, news);
 }
 
 /**

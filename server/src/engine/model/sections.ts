@@ -67,6 +67,24 @@ export function fitted<T>(items: T[]): T[] {
   return items.length === 0 ? items : items.slice();
 }
 
+/**
+ * A copy of `list` with the `count` items at `at` replaced by `items`, made in one allocation: a
+ * spread of the pieces made three arrays, and every keystroke copies lists of thousands this way.
+ */
+export function replacing<T>(list: readonly T[], at: number, count: number, items: readonly T[]): T[] {
+  if (items.length === count) {
+    const copy = list.slice();
+    for (let k = 0; k < count; k++) copy[at + k] = items[k];
+    return copy;
+  }
+  const copy = new Array<T>(list.length - count + items.length);
+  let i = 0;
+  for (let k = 0; k < at; k++) copy[i++] = list[k];
+  for (const item of items) copy[i++] = item;
+  for (let k = at + count; k < list.length; k++) copy[i++] = list[k];
+  return copy;
+}
+
 const NO_ITEMS: readonly never[] = [];
 
 /**
