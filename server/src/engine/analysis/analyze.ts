@@ -30,17 +30,21 @@ export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const before = options.previous?.scorecard;
   const { scorecard, config, read, spliced } = buildScorecard(text, { ...options, previous: before });
   const replaced = spliced && before!.sections.slice(spliced.from, spliced.to);
-  const objectives = replaced && { previous: before!, olds: replaced.flatMap(sectionObjectives), news: scorecard.sections.slice(spliced.from, spliced.to).flatMap(sectionObjectives) };
-  gradeScorecard(scorecard, config.limits, read, objectives);
+  const splicedObjectives = replaced && {
+    previous: before!,
+    olds: replaced.flatMap(sectionObjectives),
+    news: scorecard.sections.slice(spliced.from, spliced.to).flatMap(sectionObjectives),
+  };
+  gradeScorecard(scorecard, config.limits, read, splicedObjectives);
   const check = replaced && documentChecks.get(before!);
   if (check) splicedInto.set(scorecard, { check, from: spliced.from, replaced });
   return { scorecard, config };
 }
 
 /**
- * A version's last check, under which rules and framework: its sections' findings in order, and
- * its objectives' link checks' in order with what the links pointed at, each kept when every
- * finding lies in its section.
+ * A version's last check, and the rules and framework it ran under: its sections' findings, and
+ * its link checks' with the targets they were resolved against, each in order. Each is kept only
+ * when every finding lies in its section: then the next version can swap a section's for another's.
  */
 interface DocumentCheck {
   rules: readonly Rule[];
