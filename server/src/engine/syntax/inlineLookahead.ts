@@ -3,9 +3,10 @@ import * as T from "./inlineTokens";
 import { isDigit } from "./chars";
 
 /**
- * The gates of the inline grammar (inlineParser.ts): what the next tokens must be for a phrase to
- * start, or for an optional part of one to be there. Module functions over any reader's `LA`, so
- * that a second reader of the grammar can test the same ones.
+ * The gates of the inline grammar: what the next tokens must be for a phrase to start, or for an
+ * optional part of one to be there. Both readers of the grammar test the same functions, each
+ * through its own `LA`: the Chevrotain parser (inlineParser.ts) and the recogniser
+ * (inlineRecogniser.ts).
  */
 
 /** The tokens ahead of a reader: LA(1) is the next, LA(0) the last read; past the text's end, EOF. */

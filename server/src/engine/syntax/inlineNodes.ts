@@ -5,9 +5,9 @@ import { DateNode, Direction, MetricPhrase, NumberNode, OwnerNode } from "./inli
 import { monthFromName } from "../model/dates";
 
 /**
- * The nodes of inlineTree.ts made of the tokens the inline grammar (inlineParser.ts) read, and
- * what a phrase keeps of them; apart from the grammar, so that a second reader of it can make the
- * same. A token invented by Chevrotain's recovery makes no node.
+ * The nodes of inlineTree.ts made of the tokens that were read, and what a phrase keeps of them:
+ * the same functions for both readers of the grammar, the Chevrotain parser (inlineParser.ts) and
+ * the recogniser (inlineRecogniser.ts). A token invented by Chevrotain's recovery makes no node.
  */
 
 export function emptyPhrase(): MetricPhrase {

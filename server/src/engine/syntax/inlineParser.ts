@@ -8,7 +8,6 @@ import {
   IOrAlt,
   LLkLookaheadStrategy,
   IParserErrorMessageProvider,
-  IRecognitionException,
   IToken,
   OrMethodOpts,
   SubruleMethodOpts,
@@ -20,6 +19,7 @@ import * as G from "./inlineLookahead";
 import * as N from "./inlineNodes";
 import { lexInline, TokenBuffer } from "./inlineLexer";
 import { DateNode, Direction, InlineError, MetricPhrase, NumberNode } from "./inlineTree";
+import { recogniseDate, recogniseMetric, recogniseValue } from "./inlineRecogniser";
 
 const DESCRIPTIONS: Record<string, string> = {
   NumberLiteral: "a number (like 44, $44M or 80%)",
@@ -75,6 +75,11 @@ const ATTACHED_UNIT_ONLY: SubruleMethodOpts<[boolean]> = { ARGS: [true] };
  * The grammar of the text inside a key result, an attribute value or a check-in (spec §1.5, §1.6).
  * Phrases are recognised anywhere in free text; a phrase that starts unambiguously (`from 40 to`,
  * `≥`, `— current`) and is not finished yields an error at the spot, and parsing goes on.
+ *
+ * This is the grammar of record, which reports errors and recovers from them. Texts without an
+ * error are read by the recogniser (inlineRecogniser.ts), which sequences these rules by hand
+ * around the same gates (inlineLookahead.ts) and nodes (inlineNodes.ts); a change to a rule here is
+ * made there too, and inline-recogniser.property.test.ts fails until it is.
  */
 class InlineParser extends EmbeddedActionsParser implements G.Lookahead {
   private phrase: MetricPhrase = N.emptyPhrase();
@@ -86,20 +91,6 @@ class InlineParser extends EmbeddedActionsParser implements G.Lookahead {
 
   setPhrase(phrase: MetricPhrase): void {
     this.phrase = phrase;
-  }
-
-  /** The errors of the parse under way, in one array from parse to parse: reading `errors` copies them. */
-  private readonly parseErrors: IRecognitionException[] = [];
-
-  reset(): void {
-    super.reset();
-    this.parseErrors.length = 0;
-    this.errors = this.parseErrors;
-  }
-
-  /** Whether the last parse recorded an error. */
-  failed(): boolean {
-    return this.parseErrors.length > 0;
   }
 
   /** Chevrotain's LA, public for the gates. */
@@ -392,11 +383,6 @@ class InlineParser extends EmbeddedActionsParser implements G.Lookahead {
   });
 }
 
-// Recovery costs on every rule and repetition, and nearly all texts parse without an error; so a
-// text is parsed without it first, and only a text with an error again, by the recovering parser,
-// which reports every error and reads the phrases around them.
-const fastParser = new InlineParser(false);
-const recoveringParser = new InlineParser(true);
 /** The tokens of the text being parsed: nothing read out of a parse refers to them. */
 const tokens = new TokenBuffer();
 
@@ -411,13 +397,18 @@ const keyResult: Entry<MetricPhrase> = (parser) => {
 const valueWithNote: Entry<{ value?: NumberNode; errors: InlineError[] }> = (parser) => ({ value: parser.valueWithNote(), errors: [] });
 const dateOnly: Entry<{ date?: DateNode; errors: InlineError[] }> = (parser) => ({ date: parser.dateOnly(), errors: [] });
 
-function run<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>): R {
-  fastParser.input = tokens;
-  const fast = entry(fastParser);
-  if (!fastParser.failed()) return fast;
-  recoveringParser.input = tokens;
-  const recovered = entry(recoveringParser);
-  for (const error of recoveringParser.errors) recovered.errors.push(toError(error.token, error.message, text.length));
+// Recovery costs on every rule and repetition, and so does the rest of Chevrotain's machinery; nearly
+// all texts have no error. So the recogniser reads a text first, and only a text it gives up on is
+// parsed here, with recovery, which reports every error and reads the phrases around them. The
+// parser is built for the first such text: its self-analysis takes about 30 ms, which a file
+// without errors need not pay.
+let recoveringParser: InlineParser | undefined;
+
+function recover<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>): R {
+  const parser = (recoveringParser ??= new InlineParser(true));
+  parser.input = tokens;
+  const recovered = entry(parser);
+  for (const error of parser.errors) recovered.errors.push(toError(error.token, error.message, text.length));
   return recovered;
 }
 
@@ -428,18 +419,40 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
-  return run(text, lexInline(text, Infinity, tokens), keyResult);
+  const lexed = lexInline(text, Infinity, tokens);
+  return recogniseMetric(lexed) ?? recover(text, lexed, keyResult);
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
 export function parseValue(text: string): { value?: NumberNode; errors: InlineError[] } {
   // After a number only the word against it (a unit) is read: the note cannot change the result.
-  let first = lexInline(text, 2, tokens);
-  if (first[0]?.tokenType !== T.NumberLiteral) first = lexInline(text, Infinity, tokens);
-  return run(text, first, valueWithNote);
+  let lexed = lexInline(text, 2, tokens);
+  if (lexed[0]?.tokenType !== T.NumberLiteral) lexed = lexInline(text, Infinity, tokens);
+  return recogniseValue(lexed) ?? recover(text, lexed, valueWithNote);
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
-  return run(text, lexInline(text, Infinity, tokens), dateOnly);
+  const lexed = lexInline(text, Infinity, tokens);
+  return recogniseDate(lexed) ?? recover(text, lexed, dateOnly);
 }
+
+let parserWithoutRecovery: InlineParser | undefined;
+
+function withoutRecovery<R extends { errors: InlineError[] }>(tokens: IToken[], entry: Entry<R>): R | undefined {
+  const parser = (parserWithoutRecovery ??= new InlineParser(false));
+  parser.input = tokens;
+  const result = entry(parser);
+  return parser.errors.length > 0 ? undefined : result;
+}
+
+/**
+ * For the tests only: the grammar of record without recovery, which read every text first before
+ * the recogniser took its place; undefined where it records an error. It is the recogniser's
+ * oracle in inline-recogniser.property.test.ts.
+ */
+export const chevrotainWithoutRecovery = {
+  metric: (tokens: IToken[]) => withoutRecovery(tokens, keyResult),
+  value: (tokens: IToken[]) => withoutRecovery(tokens, valueWithNote),
+  date: (tokens: IToken[]) => withoutRecovery(tokens, dateOnly),
+};
