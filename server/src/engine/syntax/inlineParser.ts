@@ -404,10 +404,20 @@ const dateOnly: Entry<{ date?: DateNode; errors: InlineError[] }> = (parser) => 
 // without errors need not pay.
 let recoveringParser: InlineParser | undefined;
 
-function recover<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>): R {
+/** `unread`: the entry's result with nothing read, for a text the parser cannot read at all. */
+function recover<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>, unread: () => R): R {
   const parser = (recoveringParser ??= new InlineParser(true));
   parser.input = tokens;
-  const recovered = entry(parser);
+  let recovered: R;
+  try {
+    recovered = entry(parser);
+  } catch (err) {
+    // Chevrotain recurses once per `end of`: a text nesting a thousand or more overflows the stack.
+    if (!(err instanceof RangeError)) throw err;
+    const failed = unread();
+    failed.errors.push({ message: "This text nests too deeply to be read.", start: 0, end: text.length });
+    return failed;
+  }
   for (const error of parser.errors) recovered.errors.push(toError(error.token, error.message, text.length));
   return recovered;
 }
@@ -420,7 +430,7 @@ function toError(token: IToken, message: string, textEnd: number): InlineError {
 /** Reads the metric phrase of a key result's text. */
 export function parseMetric(text: string): MetricPhrase {
   const lexed = lexInline(text, Infinity, tokens);
-  return recogniseMetric(lexed) ?? recover(text, lexed, keyResult);
+  return recogniseMetric(lexed) ?? recover(text, lexed, keyResult, N.emptyPhrase);
 }
 
 /** Reads `V note` (a check-in or an attribute like `current: $41.2M`). */
@@ -428,13 +438,13 @@ export function parseValue(text: string): { value?: NumberNode; errors: InlineEr
   // After a number only the word against it (a unit) is read: the note cannot change the result.
   let lexed = lexInline(text, 2, tokens);
   if (lexed[0]?.tokenType !== T.NumberLiteral) lexed = lexInline(text, Infinity, tokens);
-  return recogniseValue(lexed) ?? recover(text, lexed, valueWithNote);
+  return recogniseValue(lexed) ?? recover(text, lexed, valueWithNote, () => ({ errors: [] }));
 }
 
 /** Reads a date (`2027-03-31`, `Q1`, `end of Q2`, `March 1, 2027`). */
 export function parseDate(text: string): { date?: DateNode; errors: InlineError[] } {
   const lexed = lexInline(text, Infinity, tokens);
-  return recogniseDate(lexed) ?? recover(text, lexed, dateOnly);
+  return recogniseDate(lexed) ?? recover(text, lexed, dateOnly, () => ({ errors: [] }));
 }
 
 let parserWithoutRecovery: InlineParser | undefined;
