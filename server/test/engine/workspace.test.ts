@@ -60,6 +60,24 @@ describe("workspace: files analysed together", () => {
     ]);
   });
 
+  it("hands on which objectives share an id: a duplicate label is reported at the re-read objective", () => {
+    const uri = "file:///d.okr.md";
+    const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    let text = "## O1: Grow\n- KR1: a from 1 to 2\n\n## O1: Again\n- KR1: b from 1 to 2\n\n## O2: Keep\n- KR1: c from 1 to 2\n";
+    ws.set(uri, text);
+    const duplicates = () => ws.diagnostics(uri).filter((d) => d.code === "duplicate-label");
+    assert.equal(duplicates().length, 1);
+    for (const [from, to] of [["b from 1", "b from 3"], ["a from 1", "a from 4"]]) {
+      const at = text.indexOf(from);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      ws.set(uri, text, replacement(at, from.length, to.length));
+      const [found] = duplicates();
+      const [first, second] = ws.analysis(uri)!.scorecard.objectives;
+      assert.equal(found.range, second.labelRange, "the second O1 of this version");
+      assert.equal(found.related![0].range, first.labelRange, "the first O1 of this version");
+    }
+  });
+
   it("finds an objective by label before slug, the first of duplicates, any case", () => {
     const text = ["## O1: Grow", "## O1: Shrink", "## O2 - O3", "## O3: Later", "### Objective: Unnumbered", ""].join("\n");
     const scorecard = analyzeText(text, { uri: "file:///f.okr.md", config: defaultConfig(), today: TODAY }).scorecard;

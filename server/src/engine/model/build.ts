@@ -12,8 +12,8 @@ import { FRAMEWORKS, INDICATOR_TYPES, isOneOf, OBJECTIVE_TYPES, oneOf } from "./
 import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, quarterBounds, today as realToday, yearOfDay } from "./dates";
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
-import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TablePerspective } from "./sections";
+import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OtherHeading, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
+import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -133,17 +133,15 @@ class Builder {
     let section = previous.take(this.lines, line);
     if (!section) return undefined;
     // Objectives without a number are numbered by position: one added or removed above renumbers them.
-    if (section.numberedByPosition) {
-      let position = this.scorecard.objectives.length;
-      let renumbered = false;
+    const above = this.scorecard.objectives.length;
+    if (section.numberedFrom !== undefined && section.numberedFrom !== above) {
+      let position = above;
       for (const o of sectionObjectives(section)) {
         position++;
-        if (isNumbered(o.label) || o.id === `O${position}`) continue;
-        o.id = `O${position}`;
-        renumbered = true;
+        if (!isNumbered(o.label)) o.id = `O${position}`;
       }
       // A new identity: the rule findings kept with the section (their messages name ids) are made again.
-      if (renumbered) section = { ...section };
+      section = { ...section, numberedFrom: above };
     }
     moveSection(section, line);
     return section;
@@ -174,37 +172,45 @@ class Builder {
   }
 
   private readLexed(start: number, lexed: SectionLex): Section {
+    const problems: ReadProblem[] = [];
+    const tableObjectives: TableObjective[] = [];
     const section: Section = {
       text: sectionText(this.lines, start, lexed.end),
       start,
       end: lexed.end,
-      tableObjectives: [],
-      problems: [],
+      // Written out though most are unset: fields added later live outside the object, one more read on every edit's walk.
+      heading: undefined,
+      perspective: undefined,
+      objective: undefined,
+      tableObjectives,
+      problems,
       comments: lexed.comments,
       ranges: [],
       readRanges: 0,
       reusable: lexed.selfContained,
-      numberedByPosition: false,
+      numberedFrom: undefined,
     };
-    this.problems = section.problems;
+    this.problems = problems;
     this.position = this.scorecard.objectives.length;
     collectRanges(() => {
       for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
       for (const block of parseBlocks(lexed.tokens)) {
         if (block.kind === "table") {
-          this.table(block, section);
+          this.table(block, tableObjectives);
           continue;
         }
-        // Kept without its line, which changes when the section moves.
-        const h = block.kind === "heading" ? block : block.heading;
-        // The perspective a plain heading names is kept too: looking names up again on every edit was a keystroke's cost.
-        const perspective = block.kind === "heading" ? this.perspectiveNames.get(normalisePerspective(this.headingText(h))) : undefined;
-        section.heading = { level: h.level, textStart: h.textStart, textEnd: h.textEnd, perspective };
-        if (block.kind === "objective") section.objective = this.objective(block);
+        if (block.kind === "objective") {
+          section.objective = this.objective(block);
+          continue;
+        }
+        const text = this.headingText(block);
+        section.heading = { text, range: lineRange(block.line, block.textStart, block.textEnd), level: block.level };
+        // The perspective it names is kept too: looking names up again on every edit was a keystroke's cost.
+        section.perspective = this.perspectiveNames.get(normalisePerspective(text));
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
-    section.numberedByPosition = sectionObjectives(section).some((o) => !isNumbered(o.label));
+    if (sectionObjectives(section).some((o) => !isNumbered(o.label))) section.numberedFrom = this.scorecard.objectives.length;
     fitSection(section);
     return section;
   }
@@ -216,8 +222,7 @@ class Builder {
     // Loops, not `push(...list)`: most lists are empty, and a spread call costs even then.
     for (const problem of section.problems) scorecard.problems.push(problem);
     for (const comment of section.comments) scorecard.comments.push(comment);
-    const h = section.heading;
-    if (h && !section.objective) this.heading({ kind: "heading", line: section.start, level: h.level, textStart: h.textStart, textEnd: h.textEnd }, h.perspective);
+    if (section.heading) this.heading(section.heading, section.start, section.perspective);
     const objective = section.objective;
     if (objective) {
       if (this.openPerspective && objective.level <= this.openPerspective.level) this.closePerspective(section.start - 1);
@@ -327,36 +332,29 @@ class Builder {
     return this.lines.slice(h.line, h.textStart, h.textEnd);
   }
 
-  /** `canonical`: the perspective the heading names, if any. */
-  private heading(h: HeadingNode, canonical: string | undefined): void {
-    const text = this.headingText(h);
-    const textRange = lineRange(h.line, h.textStart, h.textEnd);
-    if (h.level === 1 && !this.titleFromHeading) {
+  /** A heading that opens no objective, at `line`; `canonical`: the perspective it names, if any. */
+  private heading(heading: OtherHeading, line: number, canonical: string | undefined): void {
+    const { level } = heading;
+    if (level === 1 && !this.titleFromHeading) {
       this.titleFromHeading = true;
-      this.closePerspective(h.line - 1);
-      this.scorecard.title = text;
-      this.scorecard.titleRange = textRange;
+      this.closePerspective(line - 1);
+      this.scorecard.title = heading.text;
+      this.scorecard.titleRange = heading.range;
       return;
     }
-    if (this.openPerspective && h.level <= this.openPerspective.level) this.closePerspective(h.line - 1);
+    if (this.openPerspective && level <= this.openPerspective.level) this.closePerspective(line - 1);
     if (canonical) {
-      const existing = this.perspectives.get(canonical);
-      const perspective: Perspective = existing ?? {
-        name: canonical,
-        headingText: text,
-        range: lineRange(h.line, 0, this.lines.lineLength(h.line)),
-        nameRange: textRange,
-        level: h.level,
-        objectives: [],
-        endLine: h.line,
-        grade: null,
-      };
-      perspective.level = h.level;
-      this.perspectives.set(canonical, perspective);
+      let perspective = this.perspectives.get(canonical);
+      if (!perspective) {
+        const range = lineRange(line, 0, this.lines.lineLength(line));
+        perspective = { name: canonical, headingText: heading.text, range, nameRange: heading.range, level, objectives: [], endLine: line, grade: null };
+        this.perspectives.set(canonical, perspective);
+      }
+      perspective.level = level;
       this.openPerspective = perspective;
       return;
     }
-    this.scorecard.otherHeadings.push({ text, range: textRange, level: h.level });
+    this.scorecard.otherHeadings.push(heading);
   }
 
   private closePerspective(endLine: number): void {
@@ -721,7 +719,7 @@ class Builder {
 
   // ── tables (spec §1.7) ──────────────────────────────────────────────────────
 
-  private table(node: TableNode, section: Section): void {
+  private table(node: TableNode, objectives: TableObjective[]): void {
     const columns = tableColumns(node);
     if (columns.objective === undefined) return; // an ordinary table
     let perspectiveName: string | undefined;
@@ -757,7 +755,7 @@ class Builder {
         perspectiveName === undefined
           ? undefined
           : { name: this.perspectiveNames.get(normalisePerspective(perspectiveName)) ?? perspectiveName, text: perspectiveName, cell: p && p.text ? { start: p.start, end: p.end } : undefined };
-      section.tableObjectives.push({ objective, perspective });
+      objectives.push({ objective, perspective });
     }
   }
 

@@ -6,7 +6,11 @@ export const duplicateLabel: Rule = {
   defaultSeverity: "error",
   summary: "Two objectives, or two key results of one objective, share a label.",
   check(context) {
-    findDuplicates(context, context.scorecard.objectives, (o) => (o.label ? o.labelRange : undefined), () => "objective", (earlier) => `line ${earlier.start.line + 1}`);
+    // Only objectives whose id another shares can be labelled alike, and the workspace's index of
+    // objectives knows them: a map of every label, made on every keystroke, was the rule's time.
+    for (const objectives of context.workspace.objectivesSharingIds(context.scorecard)) {
+      findDuplicates(context, objectives, (o) => (o.label ? o.labelRange : undefined), () => "objective", (earlier) => `line ${earlier.start.line + 1}`);
+    }
   },
   checkObjective(objective, context) {
     // Said relative to the duplicate: the message is kept while the objective moves with edits above it.
@@ -27,7 +31,7 @@ export const duplicateLabel: Rule = {
  * Reports every item labelled like an earlier one. Ids are already normal whatever the case of the
  * label (`[[o3]]` is `O3`), so they are compared as they are. Walks the items themselves: lists of
  * the labelled ones, and a map for every objective, were most of the rule's garbage; a map is made
- * only for a long list (the document's objectives), an objective's few key results are compared pairwise.
+ * only for a long list, the few objectives sharing an id or key results of an objective are compared pairwise.
  */
 function findDuplicates<T extends { id: string }>(
   { scorecard, report }: RuleContext,

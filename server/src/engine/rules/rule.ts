@@ -50,6 +50,8 @@ export type LinkTarget =
 
 export interface WorkspaceQuery {
   resolve(link: LinkRef, from: Scorecard): LinkTarget;
+  /** A document's objectives that share their id with another, grouped by id, each group in document order. */
+  objectivesSharingIds(scorecard: Scorecard): Iterable<readonly Objective[]>;
 }
 
 export interface RuleContext {

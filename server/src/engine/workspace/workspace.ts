@@ -128,6 +128,10 @@ export class Workspace implements WorkspaceQuery {
     return objective ? { kind: "objective", objective, scorecard } : { kind: "missing-objective", scorecard };
   }
 
+  objectivesSharingIds(scorecard: Scorecard): Iterable<readonly Objective[]> {
+    return objectiveIndex(scorecard).sharedIds.values();
+  }
+
   /** Objectives anywhere in the workspace whose `aligns` points at this one. */
   childrenOf(objective: Objective): AlignedChild[] {
     if (!this.childIndex) {
@@ -149,8 +153,18 @@ export class Workspace implements WorkspaceQuery {
   }
 }
 
-/** Per version of a document: objectives by lower-case id, and by slug once a link asks for one. */
-const objectiveIndexes = new WeakMap<Scorecard, { byId: Map<string, Objective>; bySlug?: Map<string, Objective> }>();
+/** A version of a document's objectives: by lower-case id, and by slug once a link asks for one. */
+interface ObjectiveIndex {
+  byId: Map<string, Objective>;
+  /**
+   * The objectives whose id another shares, by lower-case id (ids are `O` and a number, so two are
+   * the same when their lower cases are), in document order: few, and all that duplicate-label compares.
+   */
+  sharedIds: Map<string, Objective[]>;
+  bySlug?: Map<string, Objective>;
+}
+
+const objectiveIndexes = new WeakMap<Scorecard, ObjectiveIndex>();
 /** `O1 - Grow revenue` is also reached as `#o1-grow-revenue`; kept while the objective is reused. */
 const labelSlugs = new WeakMap<Objective, string>();
 
@@ -184,13 +198,30 @@ function linkKey(link: LinkRef, fragment: string): string {
   return key;
 }
 
-function objectiveByKey(scorecard: Scorecard, key: string): Objective | undefined {
+function objectiveIndex(scorecard: Scorecard): ObjectiveIndex {
   let index = objectiveIndexes.get(scorecard);
   if (!index) {
-    index = { byId: new Map() };
-    for (const o of scorecard.objectives) addFirst(index.byId, o.id.toLowerCase(), o);
+    const byId = new Map<string, Objective>();
+    const sharedIds = new Map<string, Objective[]>();
+    for (const o of scorecard.objectives) {
+      const key = o.id.toLowerCase();
+      const first = byId.get(key);
+      if (!first) {
+        byId.set(key, o);
+        continue;
+      }
+      const shared = sharedIds.get(key);
+      if (shared) shared.push(o);
+      else sharedIds.set(key, [first, o]);
+    }
+    index = { byId, sharedIds };
     objectiveIndexes.set(scorecard, index);
   }
+  return index;
+}
+
+function objectiveByKey(scorecard: Scorecard, key: string): Objective | undefined {
+  const index = objectiveIndex(scorecard);
   const byId = index.byId.get(key);
   if (byId) return byId;
   if (!index.bySlug) {
@@ -228,13 +259,16 @@ function inheritObjectiveIndex(before: Scorecard, after: Scorecard): void {
     if (o.label !== n.label || o.title !== n.title || o.slug !== n.slug) slugsChanged = true;
     replaced.push(i);
   }
-  const inherited = { byId: index.byId, bySlug: slugsChanged ? undefined : index.bySlug };
+  const inherited: ObjectiveIndex = { byId: index.byId, sharedIds: index.sharedIds, bySlug: slugsChanged ? undefined : index.bySlug };
   const swap = (map: Map<string, Objective>, key: string, o: Objective, n: Objective) => {
     if (map.get(key) === o) map.set(key, n);
   };
   for (const i of replaced) {
     const [o, n] = [olds[i], news[i]];
-    swap(inherited.byId, o.id.toLowerCase(), o, n);
+    const key = o.id.toLowerCase();
+    swap(inherited.byId, key, o, n);
+    const shared = inherited.sharedIds.get(key);
+    if (shared) shared[shared.indexOf(o)] = n;
     if (inherited.bySlug && o.label) swap(inherited.bySlug, labelSlug(o, o.label), o, n);
     if (inherited.bySlug) swap(inherited.bySlug, o.slug, o, n);
   }
