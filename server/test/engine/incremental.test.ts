@@ -44,10 +44,11 @@ function apply(text: string, edit: Edit): { text: string; change: ChangedRegion 
   return { text: text.slice(0, at) + edit.insert + text.slice(at + remove), change: replacement(at, remove, edit.insert.length) };
 }
 
-/** The whole model as JSON, with the back references written as names. */
+/** The whole model as JSON, with the back references written as names and the sections as their lines. */
 function snapshot(scorecard: Scorecard): string {
   return JSON.stringify(scorecard, function (this: unknown, key, value) {
-    if (key === "lines" || key === "sections" || key === "objective") return undefined;
+    if (key === "lines" || key === "objective") return undefined;
+    if (key === "sections") return scorecard.sections.map((s) => [s.start, s.end]);
     if (key === "perspective") return value?.name;
     if (key === "objectives" && this !== scorecard) return (value as { id: string }[]).map((o) => o.id);
     return value;
@@ -185,6 +186,53 @@ describe("incremental analysis", () => {
       after.scorecard.objectives.map((o) => o.id),
       ["O1", "O2"],
     );
+  });
+
+  it("takes the rest of the document over as it was when the edited section keeps its place", () => {
+    const text = readFileSync("samples/commuter-rail.okr.md", "utf8");
+    const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+    workspace.set(URI, text);
+    workspace.diagnostics(URI);
+    const before = workspace.analysis(URI)!.scorecard;
+    const edited = before.objectives[2];
+    const at = before.lines.offsetAt(edited.keyResults[0].textRange.end);
+    workspace.set(URI, text.slice(0, at) + "x" + text.slice(at), replacement(at, 0, 1));
+    const diagnostics = workspace.diagnostics(URI);
+    const after = workspace.analysis(URI)!.scorecard;
+    assert.deepEqual(after.perspectives, before.perspectives, "the same perspectives");
+    after.perspectives.forEach((p, i) => assert.equal(p, before.perspectives[i], `${p.name} is taken over`));
+    after.objectives.forEach((o, i) => (i === 2 ? assert.notEqual(o, edited) : assert.equal(o, before.objectives[i])));
+    assert.ok(after.perspectives.some((p) => p.objectives.includes(after.objectives[2])), "the re-read objective is in its perspective");
+    const expected = fresh(after.lines.text);
+    assert.equal(snapshot(after), snapshot(expected.scorecard));
+    assert.deepEqual(diagnostics, expected.diagnostics);
+  });
+
+  it("places every section again when the edited one does more than place itself", () => {
+    const table = "| Perspective | Objective | Measure | Target |\n|---|---|---|---|\n| Customer | O8: Keep riders | NPS | ≥ 50 |\n";
+    const base = `# Plan\n\n## Notes\nSome text.\n\n${table}\n## Financial\n\n### O1: Grow\n- KR1: Revenue from 1 to 2\n\n## Customers\n\n### O2: Keep\n- KR1: NPS from 1 to 2\n`;
+    const cases: [string, string, string][] = [
+      ["the title", "# Plan", "# Plans"],
+      ["another heading", "## Notes", "## Note"],
+      ["the heading that names a perspective first", "## Financial", "## Finance"],
+      ["a later heading naming a perspective a row named first", "## Customers", "## Customer"],
+      ["the row that names a perspective first", "| Customer |", "| Customers |"],
+      ["a parse error in the section", "Revenue from 1 to 2", "Revenue from 1 to"],
+      ["a suppression in the section", "Some text.", "<!-- okr-disable missing-owner -->"],
+      ["a front matter typed above", "", "---\ntitle: T\n---\n"],
+    ];
+    for (const [what, from, to] of cases) {
+      const workspace = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined, today: TODAY });
+      workspace.set(URI, base);
+      workspace.diagnostics(URI);
+      const at = base.indexOf(from);
+      const text = base.slice(0, at) + to + base.slice(at + from.length);
+      workspace.set(URI, text, replacement(at, from.length, to.length));
+      const diagnostics = workspace.diagnostics(URI);
+      const expected = fresh(text);
+      assert.equal(snapshot(workspace.analysis(URI)!.scorecard), snapshot(expected.scorecard), what);
+      assert.deepEqual(diagnostics, expected.diagnostics, what);
+    }
   });
 
   it("reads everything again when the front matter changes what values mean", () => {

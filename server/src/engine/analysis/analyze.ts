@@ -27,10 +27,28 @@ export interface Analysis {
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
-  const { scorecard, config, read } = buildScorecard(text, { ...options, previous: options.previous?.scorecard });
+  const before = options.previous?.scorecard;
+  const { scorecard, config, read, spliced } = buildScorecard(text, { ...options, previous: before });
   gradeScorecard(scorecard, config.limits, read);
+  const check = spliced && documentChecks.get(before!);
+  if (check) splicedInto.set(scorecard, { check, from: spliced.from, replaced: before!.sections.slice(spliced.from, spliced.to) });
   return { scorecard, config };
 }
+
+/** A version's last check: its sections' findings in order, and the rules and framework they were found under. */
+interface DocumentCheck {
+  rules: readonly Rule[];
+  framework: Scorecard["framework"];
+  found: Diagnostic[];
+}
+
+const documentChecks = new WeakMap<Scorecard, DocumentCheck>();
+
+/**
+ * A version the build spliced from the previous one (`BuildResult.spliced`), and that one's check:
+ * the sections' findings are those, with the replaced sections' swapped for the new ones'.
+ */
+const splicedInto = new WeakMap<Scorecard, { check: DocumentCheck; from: number; replaced: Section[] }>();
 
 /** What the objective checks found in a section, for which section, and under which rules and framework. */
 interface SectionCheck {
@@ -61,10 +79,10 @@ declare module "../model/sections" {
 /** Runs every rule that is not turned off; the result is sorted by position, then by rule. */
 export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, rules: readonly Rule[] = allRules): Diagnostic[] {
   const { scorecard, config } = analysis;
-  // The sections' findings, in the sections' order, then the document checks' (each kept apart to be merged).
-  const found: Diagnostic[] = [];
+  // What a rule reports goes to a section being checked, then to the document checks' list.
+  const sectionFound: Diagnostic[] = [];
   const documentFound: Diagnostic[] = [];
-  let into = found;
+  let into = sectionFound;
   const active = rules.filter((rule) => config.rules[rule.code] !== "off");
   // `active` holds no rule that is off, so a rule's setting is a severity or unset.
   const setting = (rule: Rule) => config.rules[rule.code] as Severity | undefined;
@@ -96,26 +114,37 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   const checkObjectives = () => {
     for (const { rule, context } of objectiveChecks) for (const objective of objectives) rule.checkObjective!(objective, context);
   };
+  const checked = (section: Section): SectionCheck => {
+    const check = section.check;
+    if (check && check.section === section && check.rules === rules && check.framework === scorecard.framework) return check;
+    objectives = sectionObjectives(section);
+    // Ranges made here move with the section, like those of its model; a previous check's are dropped.
+    if (section.ranges.length !== section.readRanges) section.ranges.length = section.readRanges;
+    collectRanges(checkObjectives, section.ranges);
+    sortFrom(sectionFound, 0, byPosition);
+    const diagnostics = sectionFound.slice();
+    sectionFound.length = 0;
+    const inSection = diagnostics.every((d) => d.range.startLine >= section.start && d.range.startLine < section.end);
+    return (section.check = { section, rules, framework: scorecard.framework, diagnostics, inSection });
+  };
+  // The sections' findings, in order: after a splice, the previous version's with the replaced
+  // sections' swapped for the new ones' (gathering every section's was a tenth of a keystroke).
+  let found: Diagnostic[] | undefined;
   let inOrder = true;
-  for (const section of scorecard.sections) {
-    let check = section.check;
-    if (!check || check.section !== section || check.rules !== rules || check.framework !== scorecard.framework) {
-      // The section's findings go straight to the document's list, are sorted there and copied out to be kept.
-      const first = found.length;
-      objectives = sectionObjectives(section);
-      // Ranges made here move with the section, like those of its model; a previous check's are dropped.
-      if (section.ranges.length !== section.readRanges) section.ranges.length = section.readRanges;
-      collectRanges(checkObjectives, section.ranges);
-      sortFrom(found, first, byPosition);
-      const diagnostics = found.slice(first);
-      const inSection = diagnostics.every((d) => d.range.startLine >= section.start && d.range.startLine < section.end);
-      check = { section, rules, framework: scorecard.framework, diagnostics, inSection };
-      section.check = check;
-    } else {
-      for (const d of check.diagnostics) found.push(d);
-    }
-    inOrder &&= check.inSection;
+  const spliced = splicedInto.get(scorecard);
+  if (spliced && spliced.check.rules === rules && spliced.check.framework === scorecard.framework) {
+    const news = scorecard.sections.slice(spliced.from, spliced.from + spliced.replaced.length).map(checked);
+    if (news.every((c) => c.inSection)) found = swapFindings(spliced.check.found, spliced.replaced, news.flatMap((c) => c.diagnostics));
   }
+  if (!found) {
+    found = [];
+    for (const section of scorecard.sections) {
+      const check = checked(section);
+      for (const d of check.diagnostics) found.push(d);
+      inOrder &&= check.inSection;
+    }
+  }
+  if (inOrder) documentChecks.set(scorecard, { rules, framework: scorecard.framework, found });
   into = documentFound;
   for (const rule of active) rule.check?.(contexts.get(rule)!);
   // The document checks' few findings are sorted and merged in: sorting the whole list again was a
@@ -126,12 +155,32 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
 }
 
 /**
+ * A previous version's sections' findings (in order, each section's within its lines) with those of
+ * the sections a splice replaced swapped for `news`. The replaced ones are a run, found by the line
+ * the first replaced section starts on; undefined if they are not all there.
+ */
+function swapFindings(found: readonly Diagnostic[], replaced: readonly Section[], news: readonly Diagnostic[]): Diagnostic[] | undefined {
+  if (replaced.length === 0 || replaced.some((s) => !s.check)) return undefined;
+  const olds = replaced.flatMap((s) => s.check!.diagnostics);
+  const line = replaced[0].start;
+  let at = 0;
+  let hi = found.length;
+  while (at < hi) {
+    const mid = (at + hi) >> 1;
+    if (found[mid].range.startLine < line) at = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 0; k < olds.length; k++) if (found[at + k] !== olds[k]) return undefined;
+  return [...found.slice(0, at), ...news, ...found.slice(at + olds.length)];
+}
+
+/**
  * Two sorted lists as one, each item of `extra` after the items of `sorted` that it does not precede:
  * what a stable sort of `sorted` followed by `extra` gives. Each of the few items of `extra` is
  * placed by a binary search; the long list is only copied.
  */
 function mergeSorted<T>(sorted: T[], extra: T[], compare: (a: T, b: T) => number): T[] {
-  if (extra.length === 0) return sorted;
+  if (extra.length === 0) return sorted.slice();
   const merged: T[] = [];
   let next = 0;
   for (const item of extra) {

@@ -13,7 +13,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OtherHeading, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { fitSection, moveSection, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective } from "./sections";
+import { fitSection, moveSection, placedAlike, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective, touchedSections } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -33,6 +33,26 @@ export interface BuildResult {
   config: OkrConfig;
   /** The sections read by this build; the others were taken over from the previous version as they were. */
   read: Section[];
+  /**
+   * When the build spliced the sections it read into the previous version (every other section is
+   * where it was, and places as it did): the run of indexes [from, to) they took, the same in both.
+   */
+  spliced?: { from: number; to: number };
+}
+
+/** Versions of documents with a section whose reading looked at later text: an edit anywhere after it may change it. */
+const readsAhead = new WeakSet<Scorecard>();
+
+/** The sections of an edit's new text read in place of a run [from, to) of the previous version's (`readEdited`). */
+interface EditedRun {
+  from: number;
+  to: number;
+  /** The sections in the run's place, in order: read again, or taken over (not yet moved or renumbered). */
+  sections: Section[];
+  /** Those of them read again. */
+  read: Section[];
+  /** Whether they end where the previous version's sections after the run start, moved by the change. */
+  meets: boolean;
 }
 
 /** Sticky: matched where an item's text starts in its line, without cutting the text out first. */
@@ -112,26 +132,38 @@ class Builder {
     const { scorecard } = this;
     scorecard.sectionContext = JSON.stringify([this.config, scorecard.today, scorecard.period]);
     const previous = this.previous?.sectionContext === scorecard.sectionContext ? new SectionIndex(this.previous.sections, this.previous.lines, this.change) : undefined;
+    const firstLine = frontMatter.node ? frontMatter.node.endLine + 1 : 0;
+    const edited = previous && frontMatter.node?.closed !== false ? this.readEdited(previous, firstLine) : undefined;
+    if (edited && this.splice(edited)) return { scorecard, config: this.config, read: edited.read, spliced: { from: edited.from, to: edited.to } };
     const read: Section[] = [];
-    for (let line = frontMatter.node ? frontMatter.node.endLine + 1 : 0; line < this.lines.lineCount; ) {
-      let section = previous && this.reuse(previous, line);
+    // An edit's sections are read already (`fitIn` leaves those as they are), and those before them kept.
+    const known = edited ? [...this.previous!.sections.slice(0, edited.from), ...edited.sections] : [];
+    const reread = new Set(edited?.read);
+    let line = firstLine;
+    for (let k = 0; line < this.lines.lineCount; k++) {
+      let section = k < known.length ? known[k] : previous?.take(this.lines, line);
       if (!section) read.push((section = this.readSection(line, previous !== undefined)));
+      else if (reread.has(section)) read.push(section);
+      else section = this.fitIn(section, line);
+      if (!section.reusable) readsAhead.add(scorecard);
       this.place(section);
       line = section.end;
     }
     this.closePerspective(this.lines.lineCount - 1);
-    scorecard.perspectives = [...this.perspectives.values()];
-    // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
-    if (!this.frameworkGiven && scorecard.perspectives.length > 0) scorecard.framework = "hybrid";
+    this.setPerspectives([...this.perspectives.values()]);
     return { scorecard, config: this.config, read };
+  }
+
+  private setPerspectives(perspectives: Perspective[]): void {
+    this.scorecard.perspectives = perspectives;
+    // Perspectives without a `framework` key: the user writes a scorecard, so check it as one.
+    if (!this.frameworkGiven && perspectives.length > 0) this.scorecard.framework = "hybrid";
   }
 
   // ── sections ────────────────────────────────────────────────────────────────
 
-  /** The previous version's section with the same text at this line, moved here; undefined if none. */
-  private reuse(previous: SectionIndex, line: number): Section | undefined {
-    let section = previous.take(this.lines, line);
-    if (!section) return undefined;
+  /** A section of the previous version that reads the same at this line, numbered after the objectives placed and moved here. */
+  private fitIn(section: Section, line: number): Section {
     // Objectives without a number are numbered by position: one added or removed above renumbers them.
     const above = this.scorecard.objectives.length;
     if (section.numberedFrom !== undefined && section.numberedFrom !== above) {
@@ -148,6 +180,92 @@ class Builder {
   }
 
   /**
+   * The sections of the new text in place of the run of the previous version's that a told change
+   * touched (`touchedSections`), from where the first of the run starts until where the sections
+   * after the change start in the new text: taken over where they read the same (the first, when
+   * only the heading after it changed; a section cut and pasted), else read. Those before the run are
+   * kept as they are. The front matter must be as it was (the change starts after it, and the
+   * sections at the same line), and no section of the previous version may depend on later text.
+   */
+  private readEdited(previous: SectionIndex, firstLine: number): EditedRun | undefined {
+    const before = this.previous!;
+    const change = this.change;
+    const [first] = before.sections;
+    if (!change || readsAhead.has(before) || first?.start !== firstLine || change.start < before.lines.offsets[first.start]) return undefined;
+    const { from, to } = touchedSections(before.sections, before.lines, change);
+    previous.keep(from);
+    const rest = before.sections[to];
+    const until = rest ? rest.start + this.lines.lineCount - before.lines.lineCount : this.lines.lineCount;
+    const start = before.sections[from].start;
+    // Numbered after the objectives above: the previous version's above the run, then those of the run read so far.
+    let above = firstAtLine(before.objectives, (o) => o.range.startLine, start);
+    const sections: Section[] = [];
+    const read: Section[] = [];
+    for (let line = start; line < until; ) {
+      let section = previous.take(this.lines, line);
+      if (section) line += section.end - section.start;
+      else {
+        read.push((section = this.readSection(line, true, above)));
+        line = section.end;
+      }
+      sections.push(section);
+      above += sectionObjectives(section).length;
+      if (line > until) return { from, to, sections, read, meets: false };
+    }
+    const meets = !rest || this.lines.offsets[until] === before.lines.offsets[rest.start] + change.newEnd - change.oldEnd;
+    return { from, to, sections, read, meets };
+  }
+
+  /**
+   * Makes the scorecard from the previous version's, with the sections an edit touched replaced by
+   * those read again, when they take the same places (`placedAlike`) and no line moved: every other
+   * section, objective and perspective is then where it was, and placing them all again on every
+   * keystroke was a third of a big file's. False when it cannot: the sections are then all placed.
+   */
+  private splice({ from, to, sections, read, meets }: EditedRun): boolean {
+    const before = this.previous!;
+    if (!meets || this.lines.lineCount !== before.lines.lineCount || sections.length !== to - from) return false;
+    const olds = before.sections.slice(from, to);
+    // Each is the section it replaces, kept, or one read again that takes its place.
+    const reread = new Set(read);
+    const replaces = (old: Section, k: number) => old === sections[k] || (reread.has(sections[k]) && placedAlike(old, sections[k]) && !placesMore(old, before));
+    if (!olds.every(replaces)) return false;
+    const oldObjectives = olds.flatMap(sectionObjectives);
+    const newObjectives = sections.flatMap(sectionObjectives);
+    const otherHeadings = (list: Section[]) => list.flatMap((s) => (s.heading && !s.perspective && s.heading.range !== before.titleRange ? [s.heading] : []));
+    const ownProblems = this.scorecard.problems.length;
+    const problems = spliceRun(before.problems, olds.flatMap((s) => s.problems), sections.flatMap((s) => s.problems), (p) => p.range.startLine, ownProblems);
+    const objectives = spliceRun(before.objectives, oldObjectives, newObjectives, (o) => o.range.startLine);
+    const headings = spliceRun(before.otherHeadings, otherHeadings(olds), otherHeadings(sections), (h) => h.range.startLine);
+    const comments = spliceRun(before.comments, olds.flatMap((s) => s.comments), sections.flatMap((s) => s.comments), (c) => c.line);
+    // Where each replaced objective is in its perspective's list.
+    const places = oldObjectives.map((o) => o.perspective?.objectives.indexOf(o));
+    if (!problems || !objectives || !headings || !comments || places.includes(-1)) return false;
+    const { scorecard } = this;
+    // The front matter's problems are this version's (the same, read again).
+    for (let k = 0; k < ownProblems; k++) problems[k] = scorecard.problems[k];
+    scorecard.problems = problems;
+    scorecard.objectives = objectives;
+    scorecard.otherHeadings = headings;
+    scorecard.comments = comments;
+    scorecard.sections = before.sections.slice();
+    sections.forEach((section, k) => {
+      scorecard.sections[from + k] = section;
+      if (!section.reusable) readsAhead.add(scorecard);
+    });
+    // The perspectives are the previous version's: what placed them is unchanged.
+    newObjectives.forEach((n, k) => {
+      const perspective = oldObjectives[k].perspective;
+      n.perspective = perspective;
+      if (perspective) perspective.objectives[places[k]!] = n;
+    });
+    scorecard.title = before.title;
+    scorecard.titleRange = before.titleRange;
+    this.setPerspectives(before.perspectives.slice());
+    return true;
+  }
+
+  /**
    * Reads the section that starts at this line; where its objectives belong is `place`'s work.
    * `ownText`: read it from a copy of its own lines, at line 0, then move it into place. What the
    * model keeps of a section (texts, keys, messages) are cuts of the string it was read from, and
@@ -158,12 +276,12 @@ class Builder {
    * it ends (a fence or comment can carry it past a heading), then again in its copy, whose nodes
    * hold cuts of the copy.
    */
-  private readSection(start: number, ownText: boolean): Section {
+  private readSection(start: number, ownText: boolean, above = this.scorecard.objectives.length): Section {
     const lexed = lexSection(this.lines, start);
-    if (!ownText) return this.readLexed(start, lexed);
+    if (!ownText) return this.readLexed(start, lexed, above);
     this.lines = new LineIndex(ownCopy(sectionText(this.document, start, lexed.end)));
     try {
-      const section = this.readLexed(0, { ...lexSection(this.lines, 0), end: lexed.end - start });
+      const section = this.readLexed(0, { ...lexSection(this.lines, 0), end: lexed.end - start }, above);
       moveSection(section, start);
       return section;
     } finally {
@@ -171,7 +289,8 @@ class Builder {
     }
   }
 
-  private readLexed(start: number, lexed: SectionLex): Section {
+  /** `above`: how many objectives are above the section, to number those without a number. */
+  private readLexed(start: number, lexed: SectionLex, above: number): Section {
     const problems: ReadProblem[] = [];
     const tableObjectives: TableObjective[] = [];
     const section: Section = {
@@ -191,7 +310,7 @@ class Builder {
       numberedFrom: undefined,
     };
     this.problems = problems;
-    this.position = this.scorecard.objectives.length;
+    this.position = above;
     collectRanges(() => {
       for (const e of lexed.errors) this.problem("parse-error", e.message, lineRange(e.line, e.start, e.end));
       for (const block of parseBlocks(lexed.tokens)) {
@@ -210,7 +329,7 @@ class Builder {
       }
     }, section.ranges);
     this.problems = this.scorecard.problems;
-    if (sectionObjectives(section).some((o) => !isNumbered(o.label))) section.numberedFrom = this.scorecard.objectives.length;
+    if (sectionObjectives(section).some((o) => !isNumbered(o.label))) section.numberedFrom = above;
     fitSection(section);
     return section;
   }
@@ -859,6 +978,49 @@ function splitCell(cell: Part | undefined): Part[] {
   }
   push(cell.text.length);
   return parts;
+}
+
+/**
+ * Whether placing the section did more than place its own: its heading is the title or first names
+ * a perspective, or a row of it first names one (the perspective then holds its heading's text and ranges).
+ */
+function placesMore(section: Section, scorecard: Scorecard): boolean {
+  const perspective = (name: string) => scorecard.perspectives.find((p) => p.name === name);
+  if (section.heading && (section.heading.range === scorecard.titleRange || (section.perspective && perspective(section.perspective)?.nameRange === section.heading.range))) return true;
+  return section.tableObjectives.some((row) => {
+    const named = row.perspective && perspective(row.perspective.name);
+    // A row's perspective has one range for both: its cell, on the row's line.
+    return named !== undefined && named.range === named.nameRange && named.range.startLine === row.objective.range.startLine;
+  });
+}
+
+/** The index of the first item, from `from` on, on `line` or after (the items are in line order). */
+function firstAtLine<T>(items: readonly T[], lineOf: (item: T) => number, line: number, from = 0): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineOf(items[mid]) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A copy of `list` with the run `olds` replaced by `news`, item for item; undefined unless as many
+ * replace as are replaced and `olds` is in the list, where the line of its first item says (from
+ * `from` on). The items found are compared themselves: a list not in line order is only not spliced.
+ */
+function spliceRun<T>(list: readonly T[], olds: readonly T[], news: readonly T[], lineOf: (item: T) => number, from = 0): T[] | undefined {
+  if (olds.length !== news.length) return undefined;
+  const spliced = list.slice();
+  if (olds.length === 0) return spliced;
+  const at = firstAtLine(list, lineOf, lineOf(olds[0]), from);
+  for (let k = 0; k < olds.length; k++) {
+    if (list[at + k] !== olds[k]) return undefined;
+    spliced[at + k] = news[k];
+  }
+  return spliced;
 }
 
 /** A copy of a text that refers to nothing of the string it was cut from: the concatenation is made flat, and the cut is of that. */

@@ -141,6 +141,12 @@ export class SectionIndex {
     this.taken = new Uint8Array(sections.length);
   }
 
+  /** The sections before index `from` are kept as they are, by the one who asks: they are taken. */
+  keep(from: number): void {
+    this.taken.fill(1, 0, from);
+    this.next = from;
+  }
+
   /** A previous section that reads the same at this line of the new text, if there is one. */
   take(lines: LineIndex, line: number): Section | undefined {
     const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
@@ -195,12 +201,7 @@ export class SectionIndex {
     const { start, oldEnd, newEnd } = this.change;
     const offset = this.lines.offsets[section.start];
     if (offset >= oldEnd) return offset + newEnd - oldEnd;
-    // Before the change, the heading after it and its line break included (a section at the end of
-    // the text is compared). Told by the line starts alone: reading the text to find where the
-    // heading's line break starts was over a third of the time of taking the sections over.
-    const after = section.end + 1 < this.lines.lineCount ? this.lines.offsets[section.end + 1] : Infinity;
-    if (after <= start) return offset;
-    return undefined;
+    return endsBefore(section, this.lines, start) ? offset : undefined;
   }
 
   private claim(k: number): Section {
@@ -221,6 +222,53 @@ export class SectionIndex {
     }
     return this.byText;
   }
+}
+
+/**
+ * Whether the section and the heading that ends it, its line break included, lie before `offset` of
+ * their text (a section at the end of the text is never told so, it is compared). Told by the line
+ * starts alone: reading the text to find where the heading's line break starts was over a third of
+ * the time of taking the sections over.
+ */
+function endsBefore(section: Section, lines: LineIndex, offset: number): boolean {
+  return section.end + 1 < lines.lineCount && lines.offsets[section.end + 1] <= offset;
+}
+
+/**
+ * The run of a previous version's sections that a change may have touched, as indexes [from, to):
+ * those before `from` end, with the heading after them, before the change starts; those from `to`
+ * on start where it ends or after.
+ */
+export function touchedSections(sections: readonly Section[], lines: LineIndex, change: ChangedRegion): { from: number; to: number } {
+  const from = firstIndex(sections, 0, (s) => !endsBefore(s, lines, change.start));
+  return { from, to: firstIndex(sections, from, (s) => lines.offsets[s.start] >= change.oldEnd) };
+}
+
+/** The first index from `from` on whose section is `past`, or the length (`past` holds from some index on). */
+function firstIndex(sections: readonly Section[], from: number, past: (section: Section) => boolean): number {
+  let lo = from;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(sections[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Whether two sections take the same place in the document: the same lines, a heading of the same
+ * level naming the same perspective (or none), objectives of the same levels ending on the same
+ * lines, table rows on the same lines naming the same perspectives. With the same sections around
+ * them, they open and close the same perspectives and leave the same objectives above the next.
+ */
+export function placedAlike(a: Section, b: Section): boolean {
+  if (a.start !== b.start || a.end !== b.end || a.heading?.level !== b.heading?.level || a.perspective !== b.perspective) return false;
+  if (a.objective ? !b.objective || a.objective.level !== b.objective.level || a.objective.endLine !== b.objective.endLine : b.objective) return false;
+  if (a.tableObjectives.length !== b.tableObjectives.length) return false;
+  return a.tableObjectives.every(
+    (row, i) => row.objective.range.startLine === b.tableObjectives[i].objective.range.startLine && row.perspective?.name === b.tableObjectives[i].perspective?.name,
+  );
 }
 
 /**
