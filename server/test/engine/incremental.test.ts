@@ -206,6 +206,14 @@ describe("incremental analysis", () => {
     const expected = fresh(after.lines.text);
     assert.equal(snapshot(after), snapshot(expected.scorecard));
     assert.deepEqual(diagnostics, expected.diagnostics);
+    // A new current value grades the objective otherwise: its perspective and the scorecard are rolled up again.
+    const value = after.lines.text.indexOf("current: $41.8M") + "current: $4".length;
+    const text2 = after.lines.text.slice(0, value) + "3" + after.lines.text.slice(value + 1);
+    workspace.set(URI, text2, replacement(value, 1, 1));
+    const regraded = workspace.analysis(URI)!.scorecard;
+    assert.equal(regraded.perspectives[0], before.perspectives[0], "still spliced");
+    assert.notEqual(regraded.perspectives[0].grade, expected.scorecard.perspectives[0].grade);
+    assert.equal(snapshot(regraded), snapshot(fresh(text2).scorecard));
   });
 
   it("places every section again when the edited one does more than place itself", () => {

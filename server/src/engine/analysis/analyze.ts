@@ -29,9 +29,11 @@ export interface Analysis {
 export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const before = options.previous?.scorecard;
   const { scorecard, config, read, spliced } = buildScorecard(text, { ...options, previous: before });
-  gradeScorecard(scorecard, config.limits, read);
-  const check = spliced && documentChecks.get(before!);
-  if (check) splicedInto.set(scorecard, { check, from: spliced.from, replaced: before!.sections.slice(spliced.from, spliced.to) });
+  const replaced = spliced && before!.sections.slice(spliced.from, spliced.to);
+  const objectives = replaced && { previous: before!, olds: replaced.flatMap(sectionObjectives), news: scorecard.sections.slice(spliced.from, spliced.to).flatMap(sectionObjectives) };
+  gradeScorecard(scorecard, config.limits, read, objectives);
+  const check = replaced && documentChecks.get(before!);
+  if (check) splicedInto.set(scorecard, { check, from: spliced.from, replaced });
   return { scorecard, config };
 }
 

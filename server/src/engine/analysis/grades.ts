@@ -3,12 +3,22 @@ import { Day, Period } from "../model/dates";
 import { Forecast, Grading, KeyResult, Objective, Scorecard, Status } from "../model/scorecard";
 import { Section, sectionObjectives } from "../model/sections";
 
+/** After a splice (`BuildResult.spliced`): the previous version, and the objectives of the spliced sections in it and in this one, one for one. */
+export interface SplicedObjectives {
+  previous: Scorecard;
+  olds: readonly Objective[];
+  news: readonly Objective[];
+}
+
 /**
  * Grades, rollup, pace and forecast (spec §2). Fills the Grading fields of the model in place.
  * Only the objectives of the sections just `read` are graded: the others were taken over from the
  * previous version, which happens only under the settings they were read with (period, today, limits).
+ * After a splice, a perspective (the previous version's) is rolled up again only when a spliced
+ * objective under it grades or weighs otherwise than the one it replaced, and the scorecard only
+ * when one does: each rollup walks all its objectives.
  */
-export function gradeScorecard(scorecard: Scorecard, pace: Limits, read: readonly Section[]): void {
+export function gradeScorecard(scorecard: Scorecard, pace: Limits, read: readonly Section[], spliced?: SplicedObjectives): void {
   for (const section of read) {
     for (const objective of sectionObjectives(section)) {
       for (const kr of objective.keyResults) gradeKeyResult(kr, scorecard, pace);
@@ -16,7 +26,17 @@ export function gradeScorecard(scorecard: Scorecard, pace: Limits, read: readonl
       setPace(objective, expectedAt(scorecard.period, scorecard.today), pace);
     }
   }
+  // After a splice, the perspectives of the objectives that grade otherwise.
+  const regraded = spliced && new Set(spliced.olds.filter((o, k) => o.grade !== spliced.news[k].grade || o.weight !== spliced.news[k].weight).map((o) => o.perspective));
+  if (regraded?.size === 0) {
+    const { previous } = spliced!;
+    scorecard.grade = previous.grade;
+    scorecard.expected = previous.expected;
+    scorecard.status = previous.status;
+    return;
+  }
   for (const perspective of scorecard.perspectives) {
+    if (regraded && !regraded.has(perspective)) continue;
     perspective.grade = weightedMean(perspective.objectives);
     setPace(perspective, expectedAt(scorecard.period, scorecard.today), pace);
   }
