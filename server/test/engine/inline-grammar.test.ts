@@ -128,4 +128,12 @@ describe("inline grammar: the metric phrase (spec §1.5)", () => {
     assert.equal(m.baseline?.start, "🚀 grow Zuverlässigkeit from ".length);
     assert.equal(m.target?.amount, 2);
   });
+
+  it("says a text nests too deeply to read instead of overflowing the stack", () => {
+    const nested = `Ship it by ${"end of ".repeat(3000)}Q9 soon`;
+    const m = metric(nested);
+    assert.deepEqual(m.errors, [{ message: "This text nests too deeply to be read.", start: 0, end: nested.length }]);
+    assert.equal(metric("Grow revenue from 1 to 2").target?.amount, 2, "the parser reads the next text as before");
+    assert.equal(parseDate(`${"end of ".repeat(3000)}soon`).errors.length, 1);
+  });
 });

@@ -42,6 +42,11 @@ describe("rule regressions found in review", () => {
     expectRule("broken-alignment", "## O1: Grow\naligns: [Company O2](company.okr.md#o2\n- KR1: Revenue from 1 to 2\n");
   });
 
+  it("invalid-value: an attribute of blanks only is an empty value at the end of its line, not a range that ends before it starts", () => {
+    const [d] = lint("### O1: Grow\nweight: ").filter((x) => x.code === "invalid-value");
+    assert.deepEqual([d.range.startLine, d.range.startCharacter, d.range.endLine, d.range.endCharacter], [1, 7, 1, 7]);
+  });
+
   it("invalid-value: an unknown severity or a non-numeric limit in front matter is reported at the value", () => {
     expectRule("invalid-value", "---\nrules: { unmeasurable-key-result: [[loud]] }\nlimits: { maxObjectives: [[many]] }\n---\n## O1: Safety\n- KR1: Revenue from 1 to 2\n");
     assert.ok(lint("---\nrules: { unmeasurable-key-result: loud }\n---\n## O1: Safety\n- KR1: Riders feel safer\n").some((d) => d.code === "unmeasurable-key-result" && d.severity === "warning"));

@@ -95,6 +95,8 @@ class Builder {
   private readonly change: ChangedRegion | undefined;
   /** Objectives before the one being read: an objective without a number is numbered by position. */
   private position = 0;
+  /** The years a date without one may fall in, found once the front matter has set the period and today. */
+  private candidateYears: number[] | undefined;
 
   constructor(text: string, options: BuildOptions) {
     const { previous, change } = options;
@@ -661,7 +663,7 @@ class Builder {
   private dayInPeriod(make: (year: number) => Day | undefined): Day | undefined {
     const period = this.scorecard.period;
     let first: Day | undefined;
-    for (const year of candidateYears(period, this.scorecard.today)) {
+    for (const year of (this.candidateYears ??= candidateYears(period, this.scorecard.today))) {
       const day = make(year);
       if (day === undefined) continue;
       if (!period || (day >= period.start && day <= period.end)) return day;

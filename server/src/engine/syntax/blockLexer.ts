@@ -280,7 +280,9 @@ function isThematicBreak(text: string, index: number, after: number): boolean {
 function readAttribute(text: string, index: number, line: number): AttributeNode | undefined {
   const keyEnd = attributeKeyEnd(text, index);
   if (keyEnd < 0) return undefined;
-  return { line, lineText: text, key: text.slice(index, keyEnd), keyStart: index, valueStart: attributeValueStart(text, keyEnd), valueEnd: text.trimEnd().length };
+  // The value's start is looked for before its end: `weight: ` (blanks only) is an empty value at the end, not one that ends before it starts.
+  const valueEnd = text.trimEnd().length;
+  return { line, lineText: text, key: text.slice(index, keyEnd), keyStart: index, valueStart: attributeValueStart(text, keyEnd, valueEnd), valueEnd };
 }
 
 function readTable(lines: LineIndex, start: number, tokens: B.LineToken[]): number {
