@@ -93,7 +93,7 @@ function keyResultReport(kr: KeyResult): KeyResultReport {
   const { baseline, target } = numbers(kr);
   return {
     id: kr.id,
-    line: kr.range.start.line + 1,
+    line: kr.range.startLine + 1,
     text: kr.text,
     baseline,
     target,

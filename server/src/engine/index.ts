@@ -20,4 +20,5 @@ export { Workspace, findObjective } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";
 export { LineIndex } from "./text/lines";
 export type { Position, RangeLike } from "./text/positions";
-export { Range, range, lineRange } from "./text/positions";
+export type { Range } from "./text/positions";
+export { range, lineRange, startOf, endOf, toRangeLike } from "./text/positions";

@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
-import { Diagnostic, Fix, Scorecard, TextEdit } from "../engine";
+import { Diagnostic, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
 import { Conversion, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
@@ -67,7 +67,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, code
 }
 
 function toLspEdit(e: TextEdit): LspTextEdit {
-  return { range: e.range, newText: e.newText };
+  return { range: toRangeLike(e.range), newText: e.newText };
 }
 
 /** The fixes of the diagnostic as it is now: the current one with the same code and range. */
@@ -75,10 +75,10 @@ function fixesFor(d: LspDiagnostic, current: Diagnostic[]): Fix[] {
   const same = current.find(
     (c) =>
       c.code === d.code &&
-      c.range.start.line === d.range.start.line &&
-      c.range.start.character === d.range.start.character &&
-      c.range.end.line === d.range.end.line &&
-      c.range.end.character === d.range.end.character,
+      c.range.startLine === d.range.start.line &&
+      c.range.startCharacter === d.range.start.character &&
+      c.range.endLine === d.range.end.line &&
+      c.range.endCharacter === d.range.end.character,
   );
   return same?.fixes ?? [];
 }
@@ -92,22 +92,25 @@ export function fixAllEdits(diagnostics: Diagnostic[]): TextEdit[] {
     if (fix.edits.some((e) => taken.some((t) => overlaps(t, e)))) continue;
     taken.push(...fix.edits);
   }
-  return taken.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return taken.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter);
 }
 
-function before(a: TextEdit["range"]["start"], b: TextEdit["range"]["start"]): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
+/** Whether a position (line, character) is before another. */
+function before(aLine: number, aCharacter: number, bLine: number, bCharacter: number): boolean {
+  return aLine < bLine || (aLine === bLine && aCharacter < bCharacter);
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one point conflict too (their order would be arbitrary).
-  if (!before(a.range.start, b.range.end) && !before(b.range.start, a.range.end)) {
-    const aEmpty = a.range.start.line === a.range.end.line && a.range.start.character === a.range.end.character;
-    const bEmpty = b.range.start.line === b.range.end.line && b.range.start.character === b.range.end.character;
-    const samePoint = a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+  const aStartsBeforeBEnds = before(a.range.startLine, a.range.startCharacter, b.range.endLine, b.range.endCharacter);
+  const bStartsBeforeAEnds = before(b.range.startLine, b.range.startCharacter, a.range.endLine, a.range.endCharacter);
+  if (!aStartsBeforeBEnds && !bStartsBeforeAEnds) {
+    const aEmpty = a.range.startLine === a.range.endLine && a.range.startCharacter === a.range.endCharacter;
+    const bEmpty = b.range.startLine === b.range.endLine && b.range.startCharacter === b.range.endCharacter;
+    const samePoint = a.range.startLine === b.range.startLine && a.range.startCharacter === b.range.startCharacter;
     return aEmpty && bEmpty && samePoint;
   }
-  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
 }
 
 /**
@@ -117,23 +120,23 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[], code: string): TextEdit[] {
   const entry = `${code}: off`;
   const fm = scorecard.frontMatter;
-  const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+  const at = (line: number, character: number) => lineRange(line, character, character);
   if (!fm) {
     const start = lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
     return [{ range: at(0, start), newText: `---\nrules:\n  ${entry}\n---\n\n` }];
   }
-  const first = fm.range.start.line + 1;
-  const closeLine = fm.range.end.line;
-  const closed = closeLine > fm.range.start.line && /^(---|\.\.\.)\s*$/.test(lines[closeLine] ?? "");
+  const first = fm.range.startLine + 1;
+  const closeLine = fm.range.endLine;
+  const closed = closeLine > fm.range.startLine && /^(---|\.\.\.)\s*$/.test(lines[closeLine] ?? "");
   const lastInside = closed ? closeLine - 1 : closeLine;
   const rules = fm.entries.find((e) => e.key === "rules");
   if (!rules) {
     if (closed) return [{ range: at(closeLine, 0), newText: `rules:\n  ${entry}\n` }];
     return [{ range: at(lastInside, lines[lastInside].length), newText: `\nrules:\n  ${entry}` }];
   }
-  const keyLine = rules.keyRange.start.line;
+  const keyLine = rules.keyRange.startLine;
   const keyText = lines[keyLine];
-  const afterColon = keyText.indexOf(":", rules.keyRange.end.character);
+  const afterColon = keyText.indexOf(":", rules.keyRange.endCharacter);
   const inlineValue = afterColon >= 0 ? keyText.slice(afterColon + 1).replace(/\s+#.*$/, "").trim() : "";
   if (inlineValue.startsWith("{")) {
     // Flow map on the key's line: `rules: { a: off }`.
@@ -145,16 +148,16 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
       if (existing) {
         const s = open + 1 + existing.index + existing[1].length;
         const e = open + 1 + existing.index + existing[0].length;
-        return [{ range: { start: { line: keyLine, character: s }, end: { line: keyLine, character: e } }, newText: `${existing[2]}${entry}` }];
+        return [{ range: lineRange(keyLine, s, e), newText: `${existing[2]}${entry}` }];
       }
-      if (inner.trim() === "") return [{ range: { start: { line: keyLine, character: open + 1 }, end: { line: keyLine, character: close } }, newText: ` ${entry} ` }];
+      if (inner.trim() === "") return [{ range: lineRange(keyLine, open + 1, close), newText: ` ${entry} ` }];
       return [{ range: at(keyLine, open + 1 + inner.trimEnd().length), newText: `, ${entry}` }];
     }
   }
   if (inlineValue !== "" && !inlineValue.startsWith("{")) {
     // A scalar where a map belongs: replace it.
     const start = keyText.indexOf(inlineValue, afterColon);
-    return [{ range: { start: { line: keyLine, character: start }, end: { line: keyLine, character: start + inlineValue.length } }, newText: `{ ${entry} }` }];
+    return [{ range: lineRange(keyLine, start, start + inlineValue.length), newText: `{ ${entry} }` }];
   }
   // Block map (or nothing yet) under `rules:`: the indented lines that follow.
   const keyIndent = /^\s*/.exec(keyText)![0].length;
@@ -168,7 +171,7 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
     indent ??= lead;
     last = line;
     const m = new RegExp(`^(\\s*)(["']?)${escapeRegExp(code)}\\2\\s*:`).exec(text);
-    if (m) return [{ range: { start: { line, character: lead.length }, end: { line, character: text.length } }, newText: entry }];
+    if (m) return [{ range: lineRange(line, lead.length, text.length), newText: entry }];
   }
   return [{ range: at(last, lines[last].length), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
 }

@@ -31,10 +31,10 @@ export function completion(store: DocumentStore, uri: string, position: Position
   const ctx: Ctx = { store, scorecard, config, lines, position, prefix };
 
   const fm = scorecard.frontMatter;
-  if (fm && position.line > fm.range.start.line && (position.line < fm.range.end.line || !/^---\s*$/.test(lines[fm.range.end.line] ?? ""))) {
+  if (fm && position.line > fm.range.startLine && (position.line < fm.range.endLine || !/^---\s*$/.test(lines[fm.range.endLine] ?? ""))) {
     return frontMatter(ctx);
   }
-  if (fm && position.line <= fm.range.end.line) return [];
+  if (fm && position.line <= fm.range.endLine) return [];
 
   const owner = /@([\w.-]*)$/.exec(prefix);
   if (owner) return owners(ctx, position.character - owner[0].length);
@@ -123,7 +123,7 @@ function frontMatter(ctx: Ctx): CompletionItem[] {
   const nestedValue = /^[ \t]+([\w-]+)[ \t]*:[ \t]*(\w*)$/.exec(prefix);
   if (!nested && !nestedValue) return [];
   let parent: string | undefined;
-  for (let l = ctx.position.line - 1; l > (ctx.scorecard.frontMatter?.range.start.line ?? 0); l--) {
+  for (let l = ctx.position.line - 1; l > (ctx.scorecard.frontMatter?.range.startLine ?? 0); l--) {
     const m = /^([\w-]+)[ \t]*:/.exec(ctx.lines[l]);
     if (m) {
       parent = m[1];
@@ -306,7 +306,7 @@ function supportTargets(ctx: Ctx, objective: Objective): CompletionItem[] {
 /** The objective whose heading is the nearest heading above the cursor. */
 function enclosingObjective(ctx: Ctx): Objective | undefined {
   for (let l = ctx.position.line; l >= 0; l--) {
-    if (l !== ctx.position.line && HEADING.test(ctx.lines[l])) return ctx.scorecard.objectives.find((o) => o.source === "heading" && o.range.start.line === l);
+    if (l !== ctx.position.line && HEADING.test(ctx.lines[l])) return ctx.scorecard.objectives.find((o) => o.source === "heading" && o.range.startLine === l);
     if (l === ctx.position.line && HEADING.test(ctx.lines[l])) return undefined;
   }
   return undefined;
@@ -314,7 +314,7 @@ function enclosingObjective(ctx: Ctx): Objective | undefined {
 
 /** Between the objective's heading and its first list item. */
 function inAttributeZone(ctx: Ctx, objective: Objective): boolean {
-  for (let l = objective.range.start.line + 1; l < ctx.position.line; l++) if (LIST_ITEM.test(ctx.lines[l])) return false;
+  for (let l = objective.range.startLine + 1; l < ctx.position.line; l++) if (LIST_ITEM.test(ctx.lines[l])) return false;
   return true;
 }
 

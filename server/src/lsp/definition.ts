@@ -1,4 +1,5 @@
 import { Location, LocationLink, Position } from "vscode-languageserver";
+import { startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 import { objectiveAt } from "./navigation";
 import { objectiveNameRange } from "./model";
@@ -9,13 +10,13 @@ export function definition(store: DocumentStore, uri: string, position: Position
   if (!target) return [];
   const o = target.objective;
   const targetUri = store.clientUri(target.scorecard.uri);
-  if (!target.site) return [Location.create(targetUri, objectiveNameRange(o))];
+  if (!target.site) return [Location.create(targetUri, toRangeLike(objectiveNameRange(o)))];
   return [
     {
-      originSelectionRange: target.site.link.range,
+      originSelectionRange: toRangeLike(target.site.link.range),
       targetUri,
-      targetRange: { start: o.range.start, end: { line: Math.max(o.endLine, o.range.end.line), character: o.endLine > o.range.end.line ? 0 : o.range.end.character } },
-      targetSelectionRange: objectiveNameRange(o),
+      targetRange: { start: startOf(o.range), end: { line: Math.max(o.endLine, o.range.endLine), character: o.endLine > o.range.endLine ? 0 : o.range.endCharacter } },
+      targetSelectionRange: toRangeLike(objectiveNameRange(o)),
     },
   ];
 }

@@ -3,9 +3,8 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
-import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity } from "../engine";
+import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
-import { detached } from "./detach";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
 
@@ -26,7 +25,7 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-/** Whether a sent range still says where the engine's range is (read by its fields: its `start` and `end` are made on each read). */
+/** Whether a sent range still says where the engine's range is. */
 function sameRange(sent: RangeLike, r: Range): boolean {
   return sent.start.line === r.startLine && sent.start.character === r.startCharacter && sent.end.line === r.endLine && sent.end.character === r.endCharacter;
 }
@@ -76,8 +75,9 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
   const cached = converted.get(d);
   // Kept with its section, whose lines are unchanged: a range inside them before still is.
   if (cached && sameRange(cached.range, d.range) && !!cached.codeDescription === codeLinks) return cached;
-  const { range, clamped } = clampRange(d.range, lines);
-  if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(d.range)})`);
+  const reported = toRangeLike(d.range);
+  const { range, clamped } = clampRange(reported, lines);
+  if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(reported)})`);
   const diagnostic: LspDiagnostic = {
     range,
     severity: lspSeverity(d.severity),
@@ -88,13 +88,11 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
   if (codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) =>
-      DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: r.range }, r.message),
+      DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: toRangeLike(r.range) }, r.message),
     );
   }
-  // A copy: the engine's ranges move in place with their section, and a publish is written later.
-  const sent = detached(diagnostic);
-  converted.set(d, sent);
-  return sent;
+  converted.set(d, diagnostic);
+  return diagnostic;
 }
 
 /** Per objective, kept while an edit elsewhere reuses it (without the id, which a reused objective without a number can change). */

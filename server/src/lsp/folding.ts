@@ -19,12 +19,12 @@ export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[]
     const e = trim(start, end);
     if (e > start) ranges.push(kind ? { startLine: start, endLine: e, kind } : { startLine: start, endLine: e });
   };
-  if (s.frontMatter) add(s.frontMatter.range.start.line, s.frontMatter.range.end.line, FoldingRangeKind.Region);
-  for (const p of s.perspectives) if (p.level > 0) add(p.range.start.line, p.endLine);
+  if (s.frontMatter) add(s.frontMatter.range.startLine, s.frontMatter.range.endLine, FoldingRangeKind.Region);
+  for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p.endLine);
   for (const o of s.objectives) {
     if (o.source !== "heading") continue;
-    add(o.range.start.line, o.endLine);
-    for (const kr of o.keyResults) add(kr.range.start.line, keyResultEndLine(kr));
+    add(o.range.startLine, o.endLine);
+    for (const kr of o.keyResults) add(kr.range.startLine, keyResultEndLine(kr));
   }
   return ranges;
 }

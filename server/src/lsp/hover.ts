@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
-import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, Objective, Perspective, Scorecard } from "../engine";
+import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, Objective, Perspective, Range, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { amountLike, bandMark, dayText, gradeLine, gradeText, md, ownerText, percentText, statusText } from "./format";
 import { contains, keyResultAtLine, linkAt, objectiveAtLine, perspectiveAtHeading, sane } from "./model";
@@ -20,18 +20,18 @@ export function hover(store: DocumentStore, uri: string, position: Position): Ho
     return null;
   }
   const kr = keyResultAtLine(scorecard, line);
-  if (kr) return markdown(keyResultHover(kr), kr.range.start.line === line ? kr.range : undefined);
+  if (kr) return markdown(keyResultHover(kr), kr.range.startLine === line ? kr.range : undefined);
   const objective = objectiveAtLine(scorecard, line);
-  if (objective && objective.range.start.line === line) return markdown(objectiveHover(store, objective, scorecard), objective.range);
+  if (objective && objective.range.startLine === line) return markdown(objectiveHover(store, objective, scorecard), objective.range);
   const perspective = perspectiveAtHeading(scorecard, line);
   if (perspective) return markdown(perspectiveHover(perspective), perspective.range);
-  if (scorecard.titleRange && (scorecard.titleRange.start.line === line || contains(scorecard.titleRange, position))) {
+  if (scorecard.titleRange && (scorecard.titleRange.startLine === line || contains(scorecard.titleRange, position))) {
     return markdown(scorecardHover(scorecard), scorecard.titleRange);
   }
   return null;
 }
 
-function markdown(value: string, range?: Hover["range"]): Hover {
+function markdown(value: string, range?: Range): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: range && sane(range) };
 }
 

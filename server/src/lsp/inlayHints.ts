@@ -25,10 +25,10 @@ export function inlayHints(store: DocumentStore, uri: string, range: Range): Inl
     });
   };
   for (const o of s.objectives) {
-    add(o.range.start.line, o.grade, o.status);
-    for (const kr of o.keyResults) if (o.source === "heading") add(kr.range.start.line, kr.grade, kr.status, keyResultHover(kr));
+    add(o.range.startLine, o.grade, o.status);
+    for (const kr of o.keyResults) if (o.source === "heading") add(kr.range.startLine, kr.grade, kr.status, keyResultHover(kr));
   }
-  for (const p of s.perspectives) if (p.level > 0) add(p.range.start.line, p.grade, undefined);
-  if (s.titleRange && s.titleRange.start.line > (s.frontMatter?.range.end.line ?? -1)) add(s.titleRange.start.line, s.grade, s.status);
+  for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p.grade, undefined);
+  if (s.titleRange && s.titleRange.startLine > (s.frontMatter?.range.endLine ?? -1)) add(s.titleRange.startLine, s.grade, s.status);
   return hints;
 }

@@ -1,26 +1,27 @@
-import { KeyResult, LinkRef, Objective, Perspective, Position, Range, RangeLike, Scorecard } from "../engine";
+import { Range as LspRange } from "vscode-languageserver";
+import { KeyResult, LinkRef, Objective, Perspective, Position, Range, Scorecard, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 
 /** Finding model elements at a position, and walking the workspace. */
 
-export function contains(range: RangeLike, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+export function contains(range: Range, p: Position): boolean {
+  const afterStart = p.line > range.startLine || (p.line === range.startLine && p.character >= range.startCharacter);
+  const beforeEnd = p.line < range.endLine || (p.line === range.endLine && p.character <= range.endCharacter);
   return afterStart && beforeEnd;
 }
 
 /** Last line of a KR with its attributes and check-ins. */
 export function keyResultEndLine(kr: KeyResult): number {
-  let end = kr.range.end.line;
-  for (const a of kr.attributes) end = Math.max(end, a.valueRange.end.line);
-  for (const c of kr.checkIns) end = Math.max(end, c.range.end.line);
+  let end = kr.range.endLine;
+  for (const a of kr.attributes) end = Math.max(end, a.valueRange.endLine);
+  for (const c of kr.checkIns) end = Math.max(end, c.range.endLine);
   return end;
 }
 
 export function objectiveAtLine(scorecard: Scorecard, line: number): Objective | undefined {
   let found: Objective | undefined;
   for (const o of scorecard.objectives) {
-    if (o.source === "table" ? o.range.start.line === line : o.range.start.line <= line && line <= o.endLine) found = o;
+    if (o.source === "table" ? o.range.startLine === line : o.range.startLine <= line && line <= o.endLine) found = o;
   }
   return found;
 }
@@ -29,11 +30,11 @@ export function keyResultAtLine(scorecard: Scorecard, line: number): KeyResult |
   const objective = objectiveAtLine(scorecard, line);
   if (!objective) return undefined;
   if (objective.source === "table") return undefined;
-  return objective.keyResults.find((kr) => kr.range.start.line <= line && line <= keyResultEndLine(kr));
+  return objective.keyResults.find((kr) => kr.range.startLine <= line && line <= keyResultEndLine(kr));
 }
 
 export function perspectiveAtHeading(scorecard: Scorecard, line: number): Perspective | undefined {
-  return scorecard.perspectives.find((p) => p.range.start.line === line && p.level > 0);
+  return scorecard.perspectives.find((p) => p.range.startLine === line && p.level > 0);
 }
 
 export interface LinkSite {
@@ -57,7 +58,7 @@ export function linkAt(scorecard: Scorecard, p: Position): LinkSite | undefined 
 }
 
 export function sameObjective(a: Objective, aUri: string, b: Objective, bUri: string): boolean {
-  return a === b || (aUri === bUri && a.id === b.id && a.range.start.line === b.range.start.line);
+  return a === b || (aUri === bUri && a.id === b.id && a.range.startLine === b.range.startLine);
 }
 
 /** Every analysed scorecard of the workspace (open documents and indexed files). */
@@ -74,8 +75,8 @@ export function objectiveNameRange(o: Objective): Range {
   return o.labelRange ?? o.titleRange;
 }
 
-/** A range whose end is not before its start (an empty list item `- ` gives the engine an inverted text range). */
-export function sane(range: RangeLike): RangeLike {
-  const inverted = range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character);
-  return inverted ? { start: range.start, end: range.start } : range;
+/** The LSP range of an engine range, its end not before its start (an empty list item `- ` gives the engine an inverted text range). */
+export function sane(range: Range): LspRange {
+  const inverted = range.endLine < range.startLine || (range.endLine === range.startLine && range.endCharacter < range.startCharacter);
+  return inverted ? { start: startOf(range), end: startOf(range) } : toRangeLike(range);
 }

@@ -1,5 +1,5 @@
-import { Position, Range } from "vscode-languageserver";
-import { LinkRef, Objective, Scorecard } from "../engine";
+import { Position } from "vscode-languageserver";
+import { lineRange, LinkRef, Objective, Range, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { contains, linkAt, LinkSite, linksOf, objectiveNameRange, sameObjective, scorecards } from "./model";
 
@@ -26,14 +26,14 @@ export function objectiveAt(store: DocumentStore, uri: string, position: Positio
   }
   for (const o of scorecard.objectives) {
     const name = objectiveNameRange(o);
-    if (contains(name, position) || (o.source === "heading" && o.range.start.line === position.line)) return { objective: o, scorecard, origin: name };
+    if (contains(name, position) || (o.source === "heading" && o.range.startLine === position.line)) return { objective: o, scorecard, origin: name };
   }
   return undefined;
 }
 
 /** The part of a link that names the objective: `o2` in `[Company](../company.okr.md#o2)`. */
 export function fragmentRange(link: LinkRef): Range | undefined {
-  if (link.fragment === undefined || link.range.start.line !== link.range.end.line) return undefined;
+  if (link.fragment === undefined || link.range.startLine !== link.range.endLine) return undefined;
   const text = link.text;
   let start: number;
   let end: number;
@@ -51,8 +51,8 @@ export function fragmentRange(link: LinkRef): Range | undefined {
     if (hash < 0) start = text.startsWith("<") ? 1 : 0;
   }
   if (end <= start) return undefined;
-  const c = link.range.start.character;
-  return { start: { line: link.range.start.line, character: c + start }, end: { line: link.range.start.line, character: c + end } };
+  const c = link.range.startCharacter;
+  return lineRange(link.range.startLine, c + start, c + end);
 }
 
 export interface Reference {

@@ -1,4 +1,5 @@
 import { Location, Position } from "vscode-languageserver";
+import { toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 import { objectiveNameRange } from "./model";
 import { objectiveAt, referencesTo } from "./navigation";
@@ -8,7 +9,7 @@ export function references(store: DocumentStore, uri: string, position: Position
   const target = objectiveAt(store, uri, position);
   if (!target) return [];
   const locations: Location[] = [];
-  if (includeDeclaration) locations.push(Location.create(store.clientUri(target.scorecard.uri), objectiveNameRange(target.objective)));
-  for (const ref of referencesTo(store, target.objective, target.scorecard.uri, cancelled)) locations.push(Location.create(store.clientUri(ref.uri), ref.range));
+  if (includeDeclaration) locations.push(Location.create(store.clientUri(target.scorecard.uri), toRangeLike(objectiveNameRange(target.objective))));
+  for (const ref of referencesTo(store, target.objective, target.scorecard.uri, cancelled)) locations.push(Location.create(store.clientUri(ref.uri), toRangeLike(ref.range)));
   return locations;
 }

@@ -1,7 +1,7 @@
 import { Position, Range, ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { DocumentStore } from "./documents";
 import { fragmentRange, objectiveAt, referencesTo } from "./navigation";
-import { slugify } from "../engine";
+import { slugify, toRangeLike } from "../engine";
 
 const NEW_LABEL = /^O\s?\d+(?:\.\d+)*$/i;
 
@@ -12,7 +12,7 @@ export function prepareRename(store: DocumentStore, uri: string, position: Posit
   if (!target.objective.labelRange) throw new ResponseError(0, "Only an objective with a label (O1:, Objective 3:) can be renamed.");
   const lines = store.analysis(uri)!.scorecard.lines.lines;
   const r = target.origin;
-  return { range: r, placeholder: lines[r.start.line].slice(r.start.character, r.end.character) };
+  return { range: toRangeLike(r), placeholder: lines[r.startLine].slice(r.startCharacter, r.endCharacter) };
 }
 
 /**
@@ -31,15 +31,15 @@ export function rename(store: DocumentStore, uri: string, position: Position, ne
   if (clash) throw new ResponseError(0, `${scorecard.title ?? "This scorecard"} already has an objective ${clash.id}.`);
 
   const lines = scorecard.lines.lines;
-  const labelText = lines[objective.labelRange.start.line].slice(objective.labelRange.start.character, objective.labelRange.end.character);
+  const labelText = lines[objective.labelRange.startLine].slice(objective.labelRange.startCharacter, objective.labelRange.endCharacter);
   const newLabel = /^objective/i.test(labelText) ? labelText.replace(/\d+(?:\.\d+)*/, newId.slice(1)) : labelText.startsWith("o") ? newId.toLowerCase() : newId;
-  const oldSlugs = new Set([objective.slug, slugify(headingText(lines, objective.range.start.line, objective.labelRange.start.character))]);
-  const newHeading = lines[objective.range.start.line].slice(0, objective.labelRange.start.character) + newLabel + lines[objective.range.start.line].slice(objective.labelRange.end.character);
-  const newSlug = slugify(headingText([newHeading], 0, objective.labelRange.start.character));
+  const oldSlugs = new Set([objective.slug, slugify(headingText(lines, objective.range.startLine, objective.labelRange.startCharacter))]);
+  const newHeading = lines[objective.range.startLine].slice(0, objective.labelRange.startCharacter) + newLabel + lines[objective.range.startLine].slice(objective.labelRange.endCharacter);
+  const newSlug = slugify(headingText([newHeading], 0, objective.labelRange.startCharacter));
 
   const changes: Record<string, TextEdit[]> = {};
   const add = (key: string, edit: TextEdit) => (changes[store.clientUri(key)] ??= []).push(edit);
-  add(scorecard.uri, TextEdit.replace(objective.labelRange, newLabel));
+  add(scorecard.uri, TextEdit.replace(toRangeLike(objective.labelRange), newLabel));
   for (const ref of referencesTo(store, objective, scorecard.uri, cancelled)) {
     const fragment = ref.site.link.fragment!.replace(/^#/, "");
     const range = fragmentRange(ref.site.link);
@@ -48,7 +48,7 @@ export function rename(store: DocumentStore, uri: string, position: Position, ne
     if (fragment.toLowerCase() === objective.id.toLowerCase()) text = fragment === fragment.toLowerCase() ? newId.toLowerCase() : newId;
     else if (oldSlugs.has(fragment.toLowerCase())) text = newSlug;
     else continue;
-    add(ref.uri, TextEdit.replace(range, text));
+    add(ref.uri, TextEdit.replace(toRangeLike(range), text));
   }
   if (cancelled()) return null;
   return { changes };

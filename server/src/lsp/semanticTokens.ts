@@ -1,5 +1,5 @@
 import { SemanticTokens, SemanticTokensBuilder, SemanticTokensLegend } from "vscode-languageserver";
-import { RangeLike, Scorecard } from "../engine";
+import { Range, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 
 /**
@@ -34,15 +34,18 @@ export function semanticTokens(store: DocumentStore, uri: string): SemanticToken
 export function collect(s: Scorecard): Token[] {
   const lines = s.lines.lines;
   const tokens: Token[] = [];
-  const push = (range: RangeLike | undefined, type: TokenType, ...modifiers: Modifier[]) => {
-    if (!range || range.start.line !== range.end.line) return;
-    const line = range.start.line;
+  /** A token from `from` to `to` on a line, cut to the line's text. */
+  const pushSpan = (line: number, from: number, to: number, type: TokenType, modifiers: Modifier[]) => {
     const text = lines[line];
     if (text === undefined) return;
-    const start = Math.max(0, Math.min(range.start.character, text.length));
-    const end = Math.max(start, Math.min(range.end.character, text.length));
+    const start = Math.max(0, Math.min(from, text.length));
+    const end = Math.max(start, Math.min(to, text.length));
     if (end <= start) return;
     tokens.push({ line, start, length: end - start, type: TOKEN_TYPES.indexOf(type), modifiers: modifiers.reduce((m, x) => m | (1 << TOKEN_MODIFIERS.indexOf(x)), 0) });
+  };
+  /** A token over a range of one line (a range over several lines is not one token). */
+  const push = (range: Range | undefined, type: TokenType, ...modifiers: Modifier[]) => {
+    if (range && range.startLine === range.endLine) pushSpan(range.startLine, range.startCharacter, range.endCharacter, type, modifiers);
   };
   for (const e of s.frontMatter?.entries ?? []) push(e.keyRange, "property");
   for (const p of s.perspectives) if (p.level > 0) push(p.nameRange, "namespace", "declaration");
@@ -60,11 +63,11 @@ export function collect(s: Scorecard): Token[] {
       if (kr.owner) push(kr.owner.range, "variable", "owner");
       for (const a of kr.attributes) push(a.keyRange, "property");
       for (const c of kr.checkIns) {
-        const line = c.range.start.line;
-        const m = /\d{4}-\d{2}-\d{2}/.exec(lines[line]?.slice(c.range.start.character) ?? "");
+        const line = c.range.startLine;
+        const m = /\d{4}-\d{2}-\d{2}/.exec(lines[line]?.slice(c.range.startCharacter) ?? "");
         if (m) {
-          const start = c.range.start.character + m.index;
-          push({ start: { line, character: start }, end: { line, character: start + 10 } }, "string", "date");
+          const start = c.range.startCharacter + m.index;
+          pushSpan(line, start, start + 10, "string", ["date"]);
         }
         push(c.value.range, "number");
       }

@@ -1,5 +1,5 @@
 import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from "vscode-languageserver";
-import { KeyResult, Objective, Scorecard } from "../engine";
+import { KeyResult, Objective, Scorecard, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 import { gradeText } from "./format";
 import { keyResultEndLine, objectiveNameRange, sane, scorecards } from "./model";
@@ -11,12 +11,12 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   const s = analysis.scorecard;
   const lines = s.lines.lines;
   const lineEnd = (line: number) => lines[Math.min(line, lines.length - 1)]?.length ?? 0;
-  const span = (start: Range["start"], endLine: number): Range => ({ start: { line: start.line, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
+  const span = (startLine: number, endLine: number): Range => ({ start: { line: startLine, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
 
   const objectiveSymbol = (o: Objective): DocumentSymbol => {
-    const end = Math.max(o.range.end.line, o.endLine);
-    const range = span(o.range.start, end);
-    const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? kr.range : span(kr.range.start, keyResultEndLine(kr))));
+    const end = Math.max(o.range.endLine, o.endLine);
+    const range = span(o.range.startLine, end);
+    const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? toRangeLike(kr.range) : span(kr.range.startLine, keyResultEndLine(kr))));
     for (const item of [...o.initiatives, ...o.indicators]) {
       children.push({
         name: item.text || item.kind,
@@ -42,8 +42,8 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   for (const p of s.perspectives) {
     const children = p.objectives.map(objectiveSymbol);
     p.objectives.forEach((o) => inPerspective.add(o));
-    const end = Math.max(p.endLine, p.range.end.line, ...children.map((c) => c.range.end.line));
-    const range = p.level > 0 ? span(p.range.start, end) : contain({ start: p.range.start, end: { line: end, character: lineEnd(end) } }, p.range);
+    const end = Math.max(p.endLine, p.range.endLine, ...children.map((c) => c.range.end.line));
+    const range = p.level > 0 ? span(p.range.startLine, end) : contain({ start: startOf(p.range), end: { line: end, character: lineEnd(end) } }, toRangeLike(p.range));
     result.push({
       name: p.name,
       detail: `perspective · ${gradeText(p.grade)}`,
@@ -91,10 +91,10 @@ export function workspaceSymbols(store: DocumentStore, query: string, cancelled:
     const container = s.title ?? uri.split("/").pop();
     for (const o of s.objectives) {
       const name = `${o.label ?? o.id}: ${o.title}`;
-      if (matches(name)) result.push(SymbolInformation.create(name, SymbolKind.Class, o.range, uri, container));
+      if (matches(name)) result.push(SymbolInformation.create(name, SymbolKind.Class, toRangeLike(o.range), uri, container));
       for (const kr of o.keyResults) {
         const krName = `${o.id} ${kr.label ?? kr.id}: ${kr.text}`;
-        if (matches(krName)) result.push(SymbolInformation.create(krName, SymbolKind.Property, kr.range, uri, `${o.label ?? o.id}: ${o.title}`));
+        if (matches(krName)) result.push(SymbolInformation.create(krName, SymbolKind.Property, toRangeLike(kr.range), uri, `${o.label ?? o.id}: ${o.title}`));
       }
       if (result.length >= limit) return result;
     }

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { Diagnostic, range } from "../../src/engine";
+import { Diagnostic, range, toRangeLike } from "../../src/engine";
 import { colors, plain } from "../../src/cli/color";
 import { formatters, LintResult, FormatContext } from "../../src/cli/formatters";
 import { escapeData, escapeProperty } from "../../src/cli/formatters/github";
@@ -25,7 +25,7 @@ describe("formatters (synthetic diagnostics)", () => {
       assert.deepEqual(parsed, [
         {
           file: "team/a.okr.md",
-          diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: JSON.parse(JSON.stringify(d.range)) })),
+          diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: toRangeLike(d.range) })),
         },
         { file: "b.okr.md", diagnostics: [] },
       ]);

@@ -34,7 +34,7 @@ function workspaceOf(paths: string[]): { ws: Workspace; uris: string[] } {
 }
 
 function errors(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`);
+  return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.range.startLine + 1}: ${d.code}: ${d.message}`);
 }
 
 describe("samples/every-rule.okr.md", () => {
@@ -60,7 +60,7 @@ describe("samples/every-rule.okr.md", () => {
   for (const { line, annotationLine, codes } of annotations) {
     for (const code of codes) {
       it(`line ${annotationLine + 1}: ${code} fires on line ${line + 1}`, () => {
-        const onLine = diagnostics.filter((d) => d.range.start.line === line);
+        const onLine = diagnostics.filter((d) => d.range.startLine === line);
         assert.ok(
           onLine.some((d) => d.code === code),
           `${code} not on line ${line + 1} (${JSON.stringify(lines[line])}); found there: ${onLine.map((d) => d.code).join(", ") || "nothing"}`,
@@ -82,8 +82,8 @@ describe("samples/every-rule.okr.md", () => {
 
   it("the single-document lint helper gives the same diagnostics (the sample links to no existing file)", () => {
     assert.deepEqual(
-      lint(text, defaultConfig(), uris[0]).map((d) => [d.code, d.range.start.line]),
-      diagnostics.map((d) => [d.code, d.range.start.line]),
+      lint(text, defaultConfig(), uris[0]).map((d) => [d.code, d.range.startLine]),
+      diagnostics.map((d) => [d.code, d.range.startLine]),
     );
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { analyzeText, checkScorecard, defaultConfig, Diagnostic, LineIndex, OkrConfig, Position, RangeLike, Workspace } from "../../src/engine";
+import { analyzeText, checkScorecard, defaultConfig, Diagnostic, endOf, LineIndex, OkrConfig, Position, RangeLike, startOf, TextEdit, toRangeLike, Workspace } from "../../src/engine";
 import { dayFromIso } from "../../src/engine/model/dates";
 
 /**
@@ -63,29 +63,24 @@ export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => d.code);
 }
 
-/** A range as plain `{ start, end }` objects, to compare an engine range with a marked one. */
-export function plain(range: RangeLike): RangeLike {
-  return { start: range.start, end: range.end };
-}
-
 /** Asserts that `code` fires exactly on the `[[ ]]` ranges of the marked text, and nowhere else. */
 export function expectRule(code: string, marked: string, config?: OkrConfig): Diagnostic[] {
   const { text, ranges } = markers(marked);
   const found = lint(text, config).filter((d) => d.code === code);
   assert.deepEqual(
-    found.map((d) => plain(d.range)),
+    found.map((d) => toRangeLike(d.range)),
     ranges,
-    `${code}: expected ${JSON.stringify(ranges)}, got ${JSON.stringify(found.map((d) => [d.range, d.message]))}`,
+    `${code}: expected ${JSON.stringify(ranges)}, got ${JSON.stringify(found.map((d) => [toRangeLike(d.range), d.message]))}`,
   );
   return found;
 }
 
 /** Applies text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: { range: RangeLike; newText: string }[]): string {
+export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start));
+  const sorted = [...edits].sort((a, b) => index.offsetAt(startOf(b.range)) - index.offsetAt(startOf(a.range)));
   let result = text;
-  for (const e of sorted) result = result.slice(0, index.offsetAt(e.range.start)) + e.newText + result.slice(index.offsetAt(e.range.end));
+  for (const e of sorted) result = result.slice(0, index.offsetAt(startOf(e.range))) + e.newText + result.slice(index.offsetAt(endOf(e.range)));
   return result;
 }
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { allRules, analyzeText, defaultConfig, Scorecard, Workspace } from "../../src/engine";
+import { allRules, analyzeText, defaultConfig, endOf, Scorecard, Workspace } from "../../src/engine";
 import { ChangedRegion, mergeChanges, replacement } from "../../src/engine/text/changes";
 import { TODAY } from "./helpers";
 
@@ -92,7 +92,7 @@ describe("incremental analysis", () => {
     const first = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
     const before = first.scorecard;
     const edited = before.objectives[1];
-    const at = before.lines.offsetAt(edited.keyResults[0].textRange.end);
+    const at = before.lines.offsetAt(endOf(edited.keyResults[0].textRange));
     // A new line in the second objective: the first stays, the rest move one line down.
     const after = analyzeText(text.slice(0, at) + "\n  - note" + text.slice(at), {
       uri: URI,
@@ -118,7 +118,7 @@ describe("incremental analysis", () => {
     const objectives = workspace.analysis(URI)!.scorecard.objectives;
     // One character at the end of the last objective's heading: no line moves, one section is read again.
     const edited = objectives[objectives.length - 1];
-    const at = workspace.analysis(URI)!.scorecard.lines.offsetAt(edited.titleRange.end);
+    const at = workspace.analysis(URI)!.scorecard.lines.offsetAt(endOf(edited.titleRange));
     workspace.set(URI, text.slice(0, at) + "x" + text.slice(at), replacement(at, 0, 1));
     const after = workspace.diagnostics(URI);
     const objectiveOnly = new Set(allRules.filter((r) => r.checkObjective && !r.check).map((r) => r.code));
@@ -195,7 +195,7 @@ describe("incremental analysis", () => {
     workspace.diagnostics(URI);
     const before = workspace.analysis(URI)!.scorecard;
     const edited = before.objectives[2];
-    const at = before.lines.offsetAt(edited.keyResults[0].textRange.end);
+    const at = before.lines.offsetAt(endOf(edited.keyResults[0].textRange));
     workspace.set(URI, text.slice(0, at) + "x" + text.slice(at), replacement(at, 0, 1));
     const diagnostics = workspace.diagnostics(URI);
     const after = workspace.analysis(URI)!.scorecard;

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { analyzeText, defaultConfig, LineIndex, RangeLike, Workspace } from "../../src/engine";
+import { analyzeText, defaultConfig, LineIndex, Range, Workspace } from "../../src/engine";
 import { buildViewModel, renderBody } from "../../src/engine/render";
 import { TODAY } from "./helpers";
 
@@ -38,10 +38,10 @@ const documentArbitrary = fc.oneof(
   },
 );
 
-function inside(index: LineIndex, range: RangeLike): boolean {
-  const { start, end } = range;
-  const ok = (p: RangeLike["start"]) => p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lines[p.line].length;
-  return ok(start) && ok(end) && (start.line < end.line || (start.line === end.line && start.character <= end.character));
+function inside(index: LineIndex, range: Range): boolean {
+  const { startLine, startCharacter, endLine, endCharacter } = range;
+  const ok = (line: number, character: number) => line >= 0 && line < index.lineCount && character >= 0 && character <= index.lines[line].length;
+  return ok(startLine, startCharacter) && ok(endLine, endCharacter) && (startLine < endLine || (startLine === endLine && startCharacter <= endCharacter));
 }
 
 describe("property: any text is read without throwing, every range inside the document", () => {

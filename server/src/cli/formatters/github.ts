@@ -11,10 +11,10 @@ export const formatGithub: Formatter = (results) => {
     for (const d of result.diagnostics) {
       const properties = [
         `file=${escapeProperty(result.file.replace(/\\/g, "/"))}`,
-        `line=${d.range.start.line + 1}`,
-        `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`,
-        `endColumn=${d.range.end.character + 1}`,
+        `line=${d.range.startLine + 1}`,
+        `col=${d.range.startCharacter + 1}`,
+        `endLine=${d.range.endLine + 1}`,
+        `endColumn=${d.range.endCharacter + 1}`,
         `title=${escapeProperty(d.code)}`,
       ];
       lines.push(`::${githubCommand(d.severity)} ${properties.join(",")}::${escapeData(d.message)}`);

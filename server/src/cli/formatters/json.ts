@@ -13,8 +13,8 @@ export const formatJson: Formatter = (results) =>
         severity: d.severity,
         message: d.message,
         range: {
-          start: { line: d.range.start.line, character: d.range.start.character },
-          end: { line: d.range.end.line, character: d.range.end.character },
+          start: { line: d.range.startLine, character: d.range.startCharacter },
+          end: { line: d.range.endLine, character: d.range.endCharacter },
         },
       })),
     })),

@@ -81,10 +81,10 @@ function artifact(file: string): { uri: string; uriBaseId?: string } {
 
 function region(range: Range) {
   return {
-    startLine: range.start.line + 1,
-    startColumn: range.start.character + 1,
-    endLine: range.end.line + 1,
-    endColumn: range.end.character + 1,
+    startLine: range.startLine + 1,
+    startColumn: range.startCharacter + 1,
+    endLine: range.endLine + 1,
+    endColumn: range.endCharacter + 1,
   };
 }
 

@@ -14,7 +14,7 @@ export const formatStylish: Formatter = (results, { color }) => {
     if (result.diagnostics.length === 0) continue;
     const cells = result.diagnostics.map((d) => {
       counts[d.severity]++;
-      return [`${d.range.start.line + 1}:${d.range.start.character + 1}`, d.severity, d.message.replace(/\s*\n\s*/g, " "), d.code];
+      return [`${d.range.startLine + 1}:${d.range.startCharacter + 1}`, d.severity, d.message.replace(/\s*\n\s*/g, " "), d.code];
     });
     rows.push({ file: result.file, cells });
   }

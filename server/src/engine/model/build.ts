@@ -401,7 +401,7 @@ class Builder {
           this.scorecard.owner = ownerName(text) || undefined;
           break;
         case "parent":
-          this.scorecard.parent = this.links(text, valueRange.start.line, valueRange.start.character)[0];
+          this.scorecard.parent = this.links(text, valueRange.startLine, valueRange.startCharacter)[0];
           break;
         case "today": {
           const day = dayFromIso(text);
@@ -552,7 +552,7 @@ class Builder {
 
   private objectiveAttribute(objective: Objective, a: Attribute): void {
     objective.attributes.push(a);
-    const { line, character } = a.valueRange.start;
+    const { startLine: line, startCharacter: character } = a.valueRange;
     switch (a.key.toLowerCase()) {
       case "owner":
         objective.owner = { name: ownerName(a.value), range: a.valueRange };
@@ -605,7 +605,7 @@ class Builder {
       this.problem("invalid-value", `'${a.value}' is not a number (${a.key} expects one, like 44, $44M or 80%).`, a.valueRange);
       return undefined;
     }
-    return this.value(parsed.value, a.valueRange.start.line, a.valueRange.start.character);
+    return this.value(parsed.value, a.valueRange.startLine, a.valueRange.startCharacter);
   }
 
   private dateAttribute(a: Attribute): DateRef | undefined {
@@ -614,7 +614,7 @@ class Builder {
       this.problem("invalid-value", `'${a.value}' is not a date. Use 2027-03-31, Q1, end of Q2 or Mar 1.`, a.valueRange);
       return undefined;
     }
-    return this.dateRef(parsed.date, a.valueRange.start.line, a.valueRange.start.character);
+    return this.dateRef(parsed.date, a.valueRange.startLine, a.valueRange.startCharacter);
   }
 
   private value(n: NumberNode, line: number, offset: number): Value {

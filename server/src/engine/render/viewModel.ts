@@ -188,7 +188,7 @@ function keyResultView(kr: KeyResult, key: string, scorecard: Scorecard): KeyRes
     id: kr.id,
     label: kr.label,
     text: kr.text,
-    line: kr.range.start.line,
+    line: kr.range.startLine,
     binary: kr.binary,
     checked: kr.checked,
     direction: kr.direction,
@@ -277,7 +277,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
       id: o.id,
       label: o.label,
       title: o.title,
-      line: o.range.start.line,
+      line: o.range.startLine,
       owner: ownerName(o.owner?.name),
       type: o.type,
       expectedGrade: expectedGrade(o),
@@ -288,15 +288,15 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
       unresolvedSupports,
       aligns: o.aligns.map(linkText),
       keyResults,
-      initiatives: o.initiatives.map((it) => ({ text: it.text, line: it.range.start.line })),
-      indicators: o.indicators.map((it) => ({ text: it.text, line: it.range.start.line })),
+      initiatives: o.initiatives.map((it) => ({ text: it.text, line: it.range.startLine })),
+      indicators: o.indicators.map((it) => ({ text: it.text, line: it.range.startLine })),
       children,
     };
   });
 
   const perspectives: PerspectiveView[] = scorecard.perspectives.map((p) => ({
     name: p.name,
-    line: p.range.start.line,
+    line: p.range.startLine,
     grade: gradeView(p),
     objectives: p.objectives.map((o) => keys.get(o)!).filter(Boolean),
   }));
@@ -307,7 +307,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
   return {
     uri: scorecard.uri,
     title: scorecard.title?.trim() || lastSegment(scorecard.uri) || "Scorecard",
-    titleLine: scorecard.titleRange?.start.line,
+    titleLine: scorecard.titleRange?.startLine,
     framework: scorecard.framework,
     period: scorecard.period ? { label: scorecard.period.label, start: isoFromDay(scorecard.period.start), end: isoFromDay(scorecard.period.end) } : undefined,
     today: isoFromDay(scorecard.today),

@@ -21,9 +21,9 @@ function checkText(text: string, range: Range, { report }: RuleContext): void {
   const m = COMPENSATION.exec(text);
   if (!m) return;
   // Every checked text ends where its range ends: report on the word itself.
-  const start = range.end.character - text.length + m.index;
+  const start = range.endCharacter - text.length + m.index;
   report({
-    range: lineRange(range.end.line, start, start + m[0].length),
+    range: lineRange(range.endLine, start, start + m[0].length),
     message: `'${m[0]}': tying OKRs to pay invites sandbagging; Google and Doerr keep grades and compensation apart.`,
   });
 }

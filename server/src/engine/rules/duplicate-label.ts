@@ -9,7 +9,7 @@ export const duplicateLabel: Rule = {
     // Only objectives whose id another shares can be labelled alike, and the workspace's index of
     // objectives knows them: a map of every label, made on every keystroke, was the rule's time.
     for (const objectives of context.workspace.objectivesSharingIds(context.scorecard)) {
-      findDuplicates(context, objectives, (o) => (o.label ? o.labelRange : undefined), () => "objective", (earlier) => `line ${earlier.start.line + 1}`);
+      findDuplicates(context, objectives, (o) => (o.label ? o.labelRange : undefined), () => "objective", (earlier) => `line ${earlier.startLine + 1}`);
     }
   },
   checkObjective(objective, context) {
@@ -20,7 +20,7 @@ export const duplicateLabel: Rule = {
       (kr) => (kr.label ? kr.labelRange : undefined),
       () => `key result of ${objective.id}`,
       (earlier, range) => {
-        const above = range.start.line - earlier.start.line;
+        const above = range.startLine - earlier.startLine;
         return above === 0 ? "on this line" : `${above} line${above === 1 ? "" : "s"} above`;
       },
     );

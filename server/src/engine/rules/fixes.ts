@@ -6,6 +6,6 @@ import { Fix } from "./rule";
 export function makeInitiativeFix(kr: KeyResult): Fix {
   const edit = kr.labelRange
     ? { range: kr.labelRange, newText: "Initiative" }
-    : { range: emptyRange(kr.textRange.start), newText: "Initiative: " };
+    : { range: emptyRange(kr.textRange.startLine, kr.textRange.startCharacter), newText: "Initiative: " };
   return { title: "Make it an Initiative", edits: [edit] };
 }

@@ -1,9 +1,9 @@
 import { OkrConfig, Severity } from "../config/config";
 import { LinkRef, Objective, Scorecard } from "../model/scorecard";
-import { Range, RangeLike } from "../text/positions";
+import { Range } from "../text/positions";
 
 export interface TextEdit {
-  range: RangeLike;
+  range: Range;
   newText: string;
 }
 

@@ -13,12 +13,11 @@ export const unmeasurableKeyResult: Rule = {
       if (kr.hasNumber || kr.binary || kr.score !== undefined || isActivity(kr)) continue;
       // Made for a finding only: most objectives have none.
       const by = scorecard.period ? ` by ${isoFromDay(scorecard.period.end)}` : "";
-      const end = kr.textRange.end;
       report({
         range: kr.textRange,
         message: "No number to grade this key result by. Say where it starts and where it should get to (from X to Y), or make it a checkbox.",
         fixes: [
-          { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: emptyRange(end), newText: ` from 0 to 100${by}` }] },
+          { title: `Add 'from 0 to 100${by}' (then edit the numbers)`, edits: [{ range: emptyRange(kr.textRange.endLine, kr.textRange.endCharacter), newText: ` from 0 to 100${by}` }] },
           makeInitiativeFix(kr),
         ],
       });

@@ -4,7 +4,7 @@ export interface Position {
   character: number;
 }
 
-/** Any `{ start, end }`: an LSP range, or an engine `Range`. */
+/** Any `{ start, end }`: an LSP range, or one made of an engine range by `toRangeLike`. */
 export interface RangeLike {
   start: Position;
   end: Position;
@@ -12,28 +12,32 @@ export interface RangeLike {
 
 /**
  * A range, held as four numbers in one object: a big document's model has hundreds of thousands
- * of them, and three objects each (a range and two positions) cost a third of its memory. It reads
- * and serialises as LSP's `{ start, end }`.
+ * of them, and three objects each (a range and two positions) cost a third of its memory. A plain
+ * record made by one object literal in `range`, not a class instance: V8 allocates straight into
+ * the old generation only from an allocation site it has seen survive, and `new` of a class has no
+ * such site, so every range of a build was copied by the young-generation collector first.
+ * Read as LSP's `{ start, end }` through `startOf`, `endOf` and `toRangeLike`.
  */
-export class Range {
-  constructor(
-    public startLine: number,
-    public startCharacter: number,
-    public endLine: number,
-    public endCharacter: number,
-  ) {}
+export interface Range {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+}
 
-  get start(): Position {
-    return { line: this.startLine, character: this.startCharacter };
-  }
+/** Where a range starts, as a new position. */
+export function startOf(r: Range): Position {
+  return { line: r.startLine, character: r.startCharacter };
+}
 
-  get end(): Position {
-    return { line: this.endLine, character: this.endCharacter };
-  }
+/** Where a range ends (exclusive), as a new position. */
+export function endOf(r: Range): Position {
+  return { line: r.endLine, character: r.endCharacter };
+}
 
-  toJSON(): { start: Position; end: Position } {
-    return { start: this.start, end: this.end };
-  }
+/** A range as a new LSP-shaped `{ start, end }`, sharing nothing with it (it may be shifted in place later). */
+export function toRangeLike(r: Range): RangeLike {
+  return { start: startOf(r), end: endOf(r) };
 }
 
 /**
@@ -63,7 +67,7 @@ export function shiftRanges(ranges: readonly Range[], delta: number): void {
 }
 
 export function range(line: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-  const r = new Range(line, startCharacter, endLine, endCharacter);
+  const r: Range = { startLine: line, startCharacter, endLine, endCharacter };
   sink?.push(r);
   return r;
 }
@@ -74,6 +78,6 @@ export function lineRange(line: number, start: number, end: number): Range {
 }
 
 /** An empty range at a position. */
-export function emptyRange(p: Position): Range {
-  return range(p.line, p.character, p.line, p.character);
+export function emptyRange(line: number, character: number): Range {
+  return range(line, character, line, character);
 }

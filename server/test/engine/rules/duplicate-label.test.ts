@@ -14,7 +14,7 @@ describe("duplicate-label", () => {
     assert.equal(d.severity, "error");
     assert.match(d.message, /KR1/);
     assert.match(d.message, /1 line above/);
-    assert.equal(d.related?.[0].range.start.line, 1);
+    assert.equal(d.related?.[0].range.startLine, 1);
   });
 
   it("fires on every later objective with the same label, case-insensitively", () => {
@@ -51,11 +51,11 @@ describe("duplicate-label", () => {
   it("finds the same duplicates in long lists (more than 16 objectives or key results)", () => {
     const krs = Array.from({ length: 20 }, (_, i) => `- ${i === 17 ? "[[KR3]]" : `KR${i + 1}`}: Metric ${i} from 1 to 2`).join("\n");
     const [kr] = expectRule("duplicate-label", `## O1: Many\n${krs}\n`);
-    assert.equal(kr.range.start.line, 18);
+    assert.equal(kr.range.startLine, 18);
     assert.match(kr.message, /key result of O1 is already labelled KR3 \(15 lines above\)/);
     const objectives = Array.from({ length: 20 }, (_, i) => `## ${i === 18 ? "[[O2]]" : `O${i + 1}`}: Goal ${i}\n- KR1: Metric from 1 to 2\n`).join("");
     const [objective] = expectRule("duplicate-label", objectives);
-    assert.equal(objective.range.start.line, 36);
+    assert.equal(objective.range.startLine, 36);
     assert.match(objective.message, /objective is already labelled O2 \(line 3\)/);
   });
 

@@ -23,7 +23,7 @@ describe("missing-perspective", () => {
     assert.ok(!lint(fixed).some((x) => x.code === "missing-perspective"));
     // The new section is recognised as a perspective (now empty).
     assert.deepEqual(
-      lint(fixed).filter((x) => x.code === "empty-perspective").map((x) => x.range.start.line),
+      lint(fixed).filter((x) => x.code === "empty-perspective").map((x) => x.range.startLine),
       [fixed.split("\n").indexOf("## Learning & Growth")],
     );
   });

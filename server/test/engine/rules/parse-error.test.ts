@@ -14,8 +14,8 @@ describe("parse-error", () => {
     assert.equal(d.severity, "error");
     assert.match(d.message, /[Ee]xpected/);
     const all = lint(text.replace(/\[\[|\]\]/g, ""));
-    assert.ok(all.some((x) => x.code === "unmeasurable-key-result" && x.range.start.line === 4), "later lines are still checked");
-    assert.ok(all.some((x) => x.code === "ungraded-key-result" && x.range.start.line === 3), "the broken KR is kept, ungraded");
+    assert.ok(all.some((x) => x.code === "unmeasurable-key-result" && x.range.startLine === 4), "later lines are still checked");
+    assert.ok(all.some((x) => x.code === "ungraded-key-result" && x.range.startLine === 3), "the broken KR is kept, ungraded");
   });
 
   it("an arrow with no target", () => {

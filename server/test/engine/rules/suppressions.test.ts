@@ -28,7 +28,7 @@ describe("inline suppressions and severity overrides", () => {
       <!-- okr-disable-next-line -->
       - KR2: Happier riders
     `;
-    assert.deepEqual(lint(text).filter((d) => d.range.start.line >= 2).map((d) => d.code), []);
+    assert.deepEqual(lint(text).filter((d) => d.range.startLine >= 2).map((d) => d.code), []);
   });
 
   it("okr-disable … okr-enable suppresses a region", () => {
@@ -55,8 +55,8 @@ describe("inline suppressions and severity overrides", () => {
       <!-- okr-enable -->
       - KR3: Quieter riders
     `;
-    const found = lint(text).filter((d) => d.range.start.line > 0);
-    assert.deepEqual([...new Set(found.map((d) => d.range.start.line))], [5]);
+    const found = lint(text).filter((d) => d.range.startLine > 0);
+    assert.deepEqual([...new Set(found.map((d) => d.range.startLine))], [5]);
   });
 
   it("an okr-disable without okr-enable runs to the end of the file", () => {
