@@ -100,7 +100,7 @@ describe("the message encoder writes what JSON.stringify would", () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     const first: LspDiagnostic = { range, severity: 2, code: "missing-owner", source: "okr", message: "first" };
     const lookalike: LspDiagnostic = { ...first, message: "second" };
-    const json = (diagnostics: LspDiagnostic[]) => JSON.parse(encodeMessage(publish({ uri: CLIENT_URI, diagnostics }))).params.diagnostics;
+    const json = (diagnostics: LspDiagnostic[]) => JSON.parse(encodeMessage(publish({ uri: CLIENT_URI, diagnostics })).toString("utf8")).params.diagnostics;
     assert.deepEqual(json([first]), [first]);
     assert.deepEqual(json([lookalike, first]), [lookalike, first]);
     assert.deepEqual(json([{ ...first }]), [first], "an equal copy is written as itself");
