@@ -1,5 +1,5 @@
 import { Console } from "node:console";
-import { createConnection as connectSocket, Socket } from "node:net";
+import { createConnection as connectSocket } from "node:net";
 import { Writable } from "node:stream";
 import { format } from "node:util";
 import {
@@ -18,7 +18,7 @@ const writerOptions: MessageWriterOptions = { charset: "utf-8", contentTypeEncod
 /** A stream transport named on the command line, read as vscode-languageserver reads it (the first transport argument wins). */
 type StreamTransport = { kind: "stdio" } | { kind: "socket"; port: number } | { kind: "pipe"; name: string };
 
-export function streamTransport(argv: string[]): StreamTransport | undefined {
+function streamTransport(argv: string[]): StreamTransport | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--stdio") return { kind: "stdio" };
@@ -51,7 +51,7 @@ export function createServerConnection(argv = process.argv.slice(2)) {
     redirectConsole(connection.console);
     return connection;
   }
-  const socket: Socket = transport.kind === "socket" ? connectSocket(transport.port, "127.0.0.1") : connectSocket(transport.name);
+  const socket = transport.kind === "socket" ? connectSocket(transport.port, "127.0.0.1") : connectSocket(transport.name);
   return createConnection(ProposedFeatures.all, new SocketMessageReader(socket), new SocketMessageWriter(socket, writerOptions));
 }
 
