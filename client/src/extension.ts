@@ -15,9 +15,11 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
+  // Over stdio, not node IPC: the server's own encoder writes a keystroke's diagnostics from their
+  // cached JSON (server/src/lsp/encoder.ts), where process.send would stringify them all again.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
   };
   const outputChannel = vscode.window.createOutputChannel("OKR Language Server");
   context.subscriptions.push(outputChannel);

@@ -1,22 +1,22 @@
 /**
  * The okr language server: wires the LSP protocol to the engine. Every feature lives in one file under
  * lsp/ and is protocol-light (store + params in, LSP-typed result out); this file only connects them,
- * guards every handler and owns the lifecycle. Works over `--stdio`, `--node-ipc` and `--socket`.
+ * guards every handler and owns the lifecycle. Works over `--stdio`, `--node-ipc`, `--socket` and `--pipe`
+ * (lsp/connection.ts).
  */
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
   InitializeParams,
   InitializeResult,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
 import { codeActions, FIX_ALL_KIND } from "./lsp/codeActions";
 import { completion, COMPLETION_TRIGGERS } from "./lsp/completion";
+import { createServerConnection } from "./lsp/connection";
 import { definition } from "./lsp/definition";
 import { DiagnosticsScheduler } from "./lsp/diagnostics";
 import { ChangeTracker, DocumentStore } from "./lsp/documents";
@@ -33,7 +33,7 @@ import { SettingsStore } from "./lsp/settings";
 import { documentSymbols, workspaceSymbols } from "./lsp/symbols";
 import { canonicalUri } from "./lsp/uris";
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const log: Logger = {
   info: (m) => connection.console.info(m),
   warn: (m) => connection.console.warn(m),

@@ -71,6 +71,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Instead of `CAPABILITIES`. */
   capabilities?: ClientCapabilities;
+  /** Node options before the server's path (`--require` a script to run inside it). */
+  execArgv?: string[];
 }
 
 export class TestClient {
@@ -122,7 +124,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const proc = spawn(process.execPath, [SERVER, "--stdio"], { cwd: REPO, stdio: "pipe" });
+    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, "--stdio"], { cwd: REPO, stdio: "pipe" });
     const client = new TestClient(proc, options.settings ?? { validation: { delay: 0 } });
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     const init = await within(

@@ -1,0 +1,108 @@
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import { Message, PublishDiagnosticsNotification, PublishDiagnosticsParams, StreamMessageWriter } from "vscode-languageserver/node";
+import { defaultConfig, LineIndex, Workspace } from "../../src/engine";
+import { replacement } from "../../src/engine/text/changes";
+import { toLspDiagnostic } from "../../src/lsp/diagnostics";
+import { encodeMessage, messageEncoder } from "../../src/lsp/encoder";
+import { REPO } from "../protocol/client";
+
+const SAMPLE = readFileSync(join(REPO, "samples", "every-rule.okr.md"), "utf8");
+// Non-ASCII in the URI as well as in messages: Content-Length counts bytes.
+const URI = "file:///tmp/F%C3%A4hren/every-rule.okr.md";
+const CLIENT_URI = "file:///tmp/Fähren/every-rule.okr.md";
+
+/** A publish as the server's notification makes it (vscode-jsonrpc's NotificationMessage around our params). */
+function publish(params: Partial<PublishDiagnosticsParams>): Message {
+  return { jsonrpc: "2.0", method: PublishDiagnosticsNotification.method, params } as Message;
+}
+
+/** The diagnostics the scheduler publishes for the workspace's document now. */
+function published(ws: Workspace, text: string, codeLinks: boolean): LspDiagnostic[] {
+  const conversion = { lines: new LineIndex(text), clientUri: () => CLIENT_URI, codeLinks };
+  return ws.diagnostics(URI).map((d) => toLspDiagnostic(d, conversion));
+}
+
+/** What a stream writer with this encoder puts on the wire: its Content-Length and its body. */
+async function written(msg: Message, encoder?: typeof messageEncoder): Promise<{ length: number; body: Buffer }> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  await new StreamMessageWriter(stream, encoder && { contentTypeEncoder: encoder }).write(msg);
+  const wire = Buffer.concat(chunks);
+  const headerEnd = wire.indexOf("\r\n\r\n");
+  const length = Number(/^Content-Length: (\d+)\r\n$/.exec(wire.subarray(0, headerEnd + 2).toString("ascii"))?.[1]);
+  return { length, body: wire.subarray(headerEnd + 4) };
+}
+
+async function assertSameJson(msg: Message): Promise<void> {
+  const ours = await written(msg, messageEncoder);
+  const library = await written(msg);
+  assert.equal(ours.length, ours.body.length, "Content-Length is the body's length in bytes");
+  assert.deepEqual(JSON.parse(ours.body.toString("utf8")), JSON.parse(JSON.stringify(msg)));
+  assert.deepEqual(JSON.parse(ours.body.toString("utf8")), JSON.parse(library.body.toString("utf8")));
+}
+
+function workspace(): Workspace {
+  const ws = new Workspace({ configFor: () => defaultConfig(), readFile: () => undefined });
+  ws.set(URI, SAMPLE);
+  return ws;
+}
+
+describe("the message encoder writes what JSON.stringify would", () => {
+  const ws = workspace();
+
+  it("for publishes of a real document, with and without rule links", async () => {
+    for (const codeLinks of [true, false]) {
+      const diagnostics = published(ws, SAMPLE, codeLinks);
+      assert.ok(diagnostics.some((d) => d.relatedInformation?.length), "a diagnostic with related information");
+      assert.ok(diagnostics.some((d) => /[^\x00-\x7f]/.test(d.message)), "a non-ASCII message");
+      assert.equal(diagnostics.some((d) => d.codeDescription), codeLinks);
+      // Twice: the second publish takes every diagnostic's JSON from the cache.
+      await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics }));
+      await assertSameJson(publish({ uri: CLIENT_URI, version: 4, diagnostics }));
+    }
+  });
+
+  it("after edits, when some diagnostics are new objects and the rest are kept", async () => {
+    const edited = workspace();
+    await assertSameJson(publish({ uri: CLIENT_URI, version: 1, diagnostics: published(edited, SAMPLE, false) }));
+    // A line at the top moves every range; a letter at the end of the last heading keeps the sections above it.
+    const moved = "\n" + SAMPLE;
+    edited.set(URI, moved, replacement(0, 0, 1));
+    const shifted = published(edited, moved, false);
+    await assertSameJson(publish({ uri: CLIENT_URI, version: 2, diagnostics: shifted }));
+    const at = moved.indexOf("\n", moved.lastIndexOf("\n### O") + 1);
+    const typed = moved.slice(0, at) + "x" + moved.slice(at);
+    edited.set(URI, typed, replacement(at, 0, 1));
+    const after = published(edited, typed, false);
+    assert.ok(after.some((d) => shifted.includes(d)), "some diagnostics are the same objects as before");
+    await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics: after }));
+  });
+
+  it("without a version (a closed document's publish) or a URI, and with no diagnostics", async () => {
+    const diagnostics = published(ws, SAMPLE, true);
+    await assertSameJson(publish({ uri: CLIENT_URI, version: undefined, diagnostics: [] }));
+    await assertSameJson(publish({ uri: CLIENT_URI, diagnostics }));
+    await assertSameJson(publish({ diagnostics }));
+  });
+
+  it("for any other message", async () => {
+    await assertSameJson({ jsonrpc: "2.0", id: 1, result: { contents: { kind: "markdown", value: "Fähre → 1.0" } } } as Message);
+    await assertSameJson({ jsonrpc: "2.0", method: "window/logMessage", params: { type: 3, message: "okr: indexed 3 file(s)" } } as Message);
+    await assertSameJson({ jsonrpc: "2.0", method: PublishDiagnosticsNotification.method } as Message);
+  });
+
+  it("takes each diagnostic's JSON from that object only", () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const first: LspDiagnostic = { range, severity: 2, code: "missing-owner", source: "okr", message: "first" };
+    const lookalike: LspDiagnostic = { ...first, message: "second" };
+    const json = (diagnostics: LspDiagnostic[]) => JSON.parse(encodeMessage(publish({ uri: CLIENT_URI, diagnostics })).toString("utf8")).params.diagnostics;
+    assert.deepEqual(json([first]), [first]);
+    assert.deepEqual(json([lookalike, first]), [lookalike, first]);
+    assert.deepEqual(json([{ ...first }]), [first], "an equal copy is written as itself");
+  });
+});
