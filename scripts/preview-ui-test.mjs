@@ -94,7 +94,13 @@ try {
   check(changed, "typing in the source changed the preview (O1 title now ends 'and freight')");
   await page.screenshot({ path: join(ARTIFACTS, "vscode-preview-edited.png") });
 
-  // Click an objective in the preview: the editor's cursor moves to its heading.
+  // Click an objective in the preview: the editor's cursor moves to its heading. First the view must
+  // be still: an update landing between the press and the release would take the click, as it would a person's.
+  await frame.evaluate(() => {
+    window.okrLastMutation = performance.now();
+    new MutationObserver(() => (window.okrLastMutation = performance.now())).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await frame.waitForFunction(() => performance.now() - window.okrLastMutation > 500, null, { timeout: 10000 });
   await page.keyboard.press("Control+Home");
   const before = await cursorLine(page);
   const link = frame.locator('article#o6 h3 a[data-line]');

@@ -119,6 +119,8 @@ class Preview {
     const seq = ++this.sequence;
     const result = await this.manager.request({ uri: this.uri.toString(), part: "body" });
     if (this.disposed || seq !== this.sequence || !result) return;
+    // An unchanged view is not posted: the view replaced between a press and a release loses the click.
+    if (result.html === this.lastHtml && result.title === this.lastTitle) return;
     await this.panel.webview.postMessage({ type: "update", html: result.html, title: result.title });
     this.setTitle(result.title);
     this.lastHtml = result.html;
