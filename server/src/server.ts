@@ -32,6 +32,7 @@ import { legend, semanticTokens } from "./lsp/semanticTokens";
 import { SettingsStore } from "./lsp/settings";
 import { documentSymbols, workspaceSymbols } from "./lsp/symbols";
 import { canonicalUri } from "./lsp/uris";
+import { prepareErrorRecovery } from "./engine";
 
 const connection = createServerConnection();
 const log: Logger = {
@@ -121,6 +122,8 @@ connection.onInitialized(() => {
     );
   }
   void indexWorkspace(folders);
+  // Off the request path: the first text with an error would otherwise build the recovering parser (30 ms).
+  setImmediate(() => guard(log, "prepare error recovery", undefined, prepareErrorRecovery));
 });
 
 async function indexWorkspace(roots: string[]): Promise<void> {

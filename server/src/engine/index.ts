@@ -19,6 +19,7 @@ export type { Diagnostic, Fix, TextEdit, RelatedInformation, Rule, LinkTarget } 
 export { Workspace, findObjective } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";
 export { LineIndex } from "./text/lines";
+export { prepareErrorRecovery } from "./syntax/inlineParser";
 export type { Position, RangeLike } from "./text/positions";
 export type { Range } from "./text/positions";
 export { range, lineRange, startOf, endOf, toRangeLike } from "./text/positions";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { parseDate, parseMetric, parseValue } from "../../src/engine/syntax/inlineParser";
+import { parseDate, parseMetric, parseValue, prepareErrorRecovery } from "../../src/engine/syntax/inlineParser";
 
 describe("inline grammar: the metric phrase (spec §1.5)", () => {
   const metric = (text: string) => parseMetric(text);
@@ -108,6 +108,15 @@ describe("inline grammar: the metric phrase (spec §1.5)", () => {
     assert.equal(m.errors.length, 1);
     assert.equal(m.deadline?.kind, "iso");
     assert.deepEqual(m.owners.map((o) => o.name), ["amara"]);
+  });
+
+  it("reads texts with errors alike whether the recovering parser was prepared ahead or not", () => {
+    const texts = ["from $1M to oops by 2027-03-31 @amara", "from 3 to oops", "from 5% to nope by Q2"];
+    const before = texts.map(metric);
+    prepareErrorRecovery();
+    prepareErrorRecovery();
+    assert.deepEqual(texts.map(metric), before);
+    assert.ok(before.every((m) => m.errors.length > 0));
   });
 
   it("reads values with notes, and dates on their own", () => {

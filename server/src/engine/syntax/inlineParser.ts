@@ -400,13 +400,25 @@ const dateOnly: Entry<{ date?: DateNode; errors: InlineError[] }> = (parser) => 
 // Recovery costs on every rule and repetition, and so does the rest of Chevrotain's machinery; nearly
 // all texts have no error. So the recogniser reads a text first, and only a text it gives up on is
 // parsed here, with recovery, which reports every error and reads the phrases around them. The
-// parser is built for the first such text: its self-analysis takes about 30 ms, which a file
-// without errors need not pay.
+// parser is built for the first such text (or by `prepareErrorRecovery`): its self-analysis takes
+// about 30 ms, which a file without errors need not pay.
 let recoveringParser: InlineParser | undefined;
+
+/**
+ * Builds the recovering parser now rather than at the first text with an error. A language server
+ * calls it once it is idle: otherwise the first typo of a session waits the 30 ms for it.
+ */
+export function prepareErrorRecovery(): void {
+  errorRecoveringParser();
+}
+
+function errorRecoveringParser(): InlineParser {
+  return (recoveringParser ??= new InlineParser(true));
+}
 
 /** `unread`: the entry's result with nothing read, for a text the parser cannot read at all. */
 function recover<R extends { errors: InlineError[] }>(text: string, tokens: IToken[], entry: Entry<R>, unread: () => R): R {
-  const parser = (recoveringParser ??= new InlineParser(true));
+  const parser = errorRecoveringParser();
   parser.input = tokens;
   let recovered: R;
   try {
