@@ -2,7 +2,7 @@ import { OkrConfig, Severity } from "../config/config";
 import { Day } from "../model/dates";
 import { buildScorecard } from "../model/build";
 import { Objective, Scorecard } from "../model/scorecard";
-import { replacing, Section, sectionObjectives } from "../model/sections";
+import { firstAtLine, replacing, Section, sectionObjectives } from "../model/sections";
 import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
@@ -135,7 +135,7 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
     sortFrom(sectionFound, 0, byPosition);
     const diagnostics = sectionFound.slice();
     sectionFound.length = 0;
-    const inSection = diagnostics.every((d) => d.range.startLine >= section.start && d.range.startLine < section.end);
+    const inSection = diagnostics.every((d) => startsIn(d, section));
     return (section.check = { section, rules, framework: scorecard.framework, diagnostics, inSection });
   };
   // The sections' findings, in order: after a splice, the previous version's with the replaced
@@ -166,7 +166,7 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
     for (const section of sections) {
       const first = sectionFound.length;
       for (const objective of sectionObjectives(section)) for (const { rule, context } of linkChecks) rule.checkLinks!(objective, context);
-      for (let k = first; k < sectionFound.length; k++) inSections &&= sectionFound[k].range.startLine >= section.start && sectionFound[k].range.startLine < section.end;
+      for (let k = first; k < sectionFound.length; k++) inSections &&= startsIn(sectionFound[k], section);
     }
     sortFrom(sectionFound, 0, byPosition);
     const linked = sectionFound.slice();
@@ -205,27 +205,24 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
 function swapFindings(found: readonly Diagnostic[], replaced: readonly Section[], news: readonly Diagnostic[]): Diagnostic[] | undefined {
   if (replaced.length === 0 || replaced.some((s) => !s.check)) return undefined;
   const olds = replaced.flatMap((s) => s.check!.diagnostics);
-  const at = firstOnLine(found, replaced[0].start);
+  const at = firstAtLine(found, startLineOf, replaced[0].start);
   for (let k = 0; k < olds.length; k++) if (found[at + k] !== olds[k]) return undefined;
   return replacing(found, at, olds.length, news);
 }
 
 /** A list of findings in order with those starting on lines [start, end) replaced by `news` (in order, on those lines). */
 function replaceLines(found: readonly Diagnostic[], start: number, end: number, news: readonly Diagnostic[]): Diagnostic[] {
-  const from = firstOnLine(found, start);
-  return replacing(found, from, firstOnLine(found, end, from) - from, news);
+  const from = firstAtLine(found, startLineOf, start);
+  return replacing(found, from, firstAtLine(found, startLineOf, end, from) - from, news);
 }
 
-/** The index of the first finding, from `from` on, that starts on `line` or after (they are in order). */
-function firstOnLine(found: readonly Diagnostic[], line: number, from = 0): number {
-  let lo = from;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid].range.startLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function startLineOf(d: Diagnostic): number {
+  return d.range.startLine;
+}
+
+/** Whether a finding starts within the section's lines. */
+function startsIn(d: Diagnostic, section: Section): boolean {
+  return d.range.startLine >= section.start && d.range.startLine < section.end;
 }
 
 /**

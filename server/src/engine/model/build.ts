@@ -13,7 +13,7 @@ import { Day, dayFromIso, dayFromParts, lastDayOfMonth, parsePeriod, Period, qua
 import { readFrontMatter } from "./frontMatter";
 import { parseLinks, slugify } from "./links";
 import { Attribute, CheckIn, DateRef, FrontMatter, FrontMatterEntry, KeyResult, Objective, OtherHeading, OwnerRef, Perspective, ReadProblem, Scorecard } from "./scorecard";
-import { fitSection, moveSection, placedAlike, replacing, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective, touchedSections } from "./sections";
+import { firstAtLine, fitSection, moveSection, placedAlike, replacing, Section, SectionIndex, sectionObjectives, sectionText, TableObjective, TablePerspective, touchedSections } from "./sections";
 import { Value } from "./values";
 
 export interface BuildOptions {
@@ -993,18 +993,6 @@ function placesMore(section: Section, scorecard: Scorecard): boolean {
     // A row's perspective has one range for both: its cell, on the row's line.
     return named !== undefined && named.range === named.nameRange && named.range.startLine === row.objective.range.startLine;
   });
-}
-
-/** The index of the first item, from `from` on, on `line` or after (the items are in line order). */
-function firstAtLine<T>(items: readonly T[], lineOf: (item: T) => number, line: number, from = 0): number {
-  let lo = from;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(items[mid]) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -262,16 +262,21 @@ export function touchedSections(sections: readonly Section[], lines: LineIndex, 
   return { from, to: firstIndex(sections, from, (s) => lines.offsets[s.start] >= change.oldEnd) };
 }
 
-/** The first index from `from` on whose section is `past`, or the length (`past` holds from some index on). */
-function firstIndex(sections: readonly Section[], from: number, past: (section: Section) => boolean): number {
+/** The first index from `from` on whose item is `past`, or the length (`past` holds from some index on). */
+function firstIndex<T>(items: readonly T[], from: number, past: (item: T) => boolean): number {
   let lo = from;
-  let hi = sections.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (past(sections[mid])) hi = mid;
+    if (past(items[mid])) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** The index of the first item, from `from` on, on `line` or after (the items are in line order). */
+export function firstAtLine<T>(items: readonly T[], lineOf: (item: T) => number, line: number, from = 0): number {
+  return firstIndex(items, from, (item) => lineOf(item) >= line);
 }
 
 /**
