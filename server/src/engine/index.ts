@@ -22,4 +22,4 @@ export { LineIndex } from "./text/lines";
 export { prepareErrorRecovery } from "./syntax/inlineParser";
 export type { Position, RangeLike } from "./text/positions";
 export type { Range } from "./text/positions";
-export { range, lineRange, startOf, endOf, toRangeLike } from "./text/positions";
+export { range, lineRange, emptyRange, startOf, endOf, toRangeLike } from "./text/positions";

@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
-import { Diagnostic, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
-import { Conversion, SOURCE, toLspDiagnostic } from "./diagnostics";
+import { Diagnostic, emptyRange, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
+import { Conversion, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
 export const FIX_ALL_KIND = "source.fixAll.okr";
@@ -72,14 +72,7 @@ function toLspEdit(e: TextEdit): LspTextEdit {
 
 /** The fixes of the diagnostic as it is now: the current one with the same code and range. */
 function fixesFor(d: LspDiagnostic, current: Diagnostic[]): Fix[] {
-  const same = current.find(
-    (c) =>
-      c.code === d.code &&
-      c.range.startLine === d.range.start.line &&
-      c.range.startCharacter === d.range.start.character &&
-      c.range.endLine === d.range.end.line &&
-      c.range.endCharacter === d.range.end.character,
-  );
+  const same = current.find((c) => c.code === d.code && sameRange(d.range, c.range));
   return same?.fixes ?? [];
 }
 
@@ -120,10 +113,9 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[], code: string): TextEdit[] {
   const entry = `${code}: off`;
   const fm = scorecard.frontMatter;
-  const at = (line: number, character: number) => lineRange(line, character, character);
   if (!fm) {
     const start = lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return [{ range: at(0, start), newText: `---\nrules:\n  ${entry}\n---\n\n` }];
+    return [{ range: emptyRange(0, start), newText: `---\nrules:\n  ${entry}\n---\n\n` }];
   }
   const first = fm.range.startLine + 1;
   const closeLine = fm.range.endLine;
@@ -131,8 +123,8 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
   const lastInside = closed ? closeLine - 1 : closeLine;
   const rules = fm.entries.find((e) => e.key === "rules");
   if (!rules) {
-    if (closed) return [{ range: at(closeLine, 0), newText: `rules:\n  ${entry}\n` }];
-    return [{ range: at(lastInside, lines[lastInside].length), newText: `\nrules:\n  ${entry}` }];
+    if (closed) return [{ range: emptyRange(closeLine, 0), newText: `rules:\n  ${entry}\n` }];
+    return [{ range: emptyRange(lastInside, lines[lastInside].length), newText: `\nrules:\n  ${entry}` }];
   }
   const keyLine = rules.keyRange.startLine;
   const keyText = lines[keyLine];
@@ -151,7 +143,7 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
         return [{ range: lineRange(keyLine, s, e), newText: `${existing[2]}${entry}` }];
       }
       if (inner.trim() === "") return [{ range: lineRange(keyLine, open + 1, close), newText: ` ${entry} ` }];
-      return [{ range: at(keyLine, open + 1 + inner.trimEnd().length), newText: `, ${entry}` }];
+      return [{ range: emptyRange(keyLine, open + 1 + inner.trimEnd().length), newText: `, ${entry}` }];
     }
   }
   if (inlineValue !== "" && !inlineValue.startsWith("{")) {
@@ -173,7 +165,7 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
     const m = new RegExp(`^(\\s*)(["']?)${escapeRegExp(code)}\\2\\s*:`).exec(text);
     if (m) return [{ range: lineRange(line, lead.length, text.length), newText: entry }];
   }
-  return [{ range: at(last, lines[last].length), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
+  return [{ range: emptyRange(last, lines[last].length), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
 }
 
 function escapeRegExp(text: string): string {

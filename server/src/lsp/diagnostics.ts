@@ -25,8 +25,8 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-/** Whether a sent range still says where the engine's range is. */
-function sameRange(sent: RangeLike, r: Range): boolean {
+/** Whether an LSP range (one sent, or one a client sends back) says where the engine's range is. */
+export function sameRange(sent: RangeLike, r: Range): boolean {
   return sent.start.line === r.startLine && sent.start.character === r.startCharacter && sent.end.line === r.endLine && sent.end.character === r.endCharacter;
 }
 
