@@ -42,6 +42,7 @@ async function assertSameJson(msg: Message): Promise<void> {
   const ours = await written(msg, messageEncoder);
   const library = await written(msg);
   assert.equal(ours.length, ours.body.length, "Content-Length is the body's length in bytes");
+  assert.ok(ours.body.every((byte) => byte < 0x80), "only ASCII on the wire: a reader then decodes a one-byte string");
   assert.deepEqual(JSON.parse(ours.body.toString("utf8")), JSON.parse(JSON.stringify(msg)));
   assert.deepEqual(JSON.parse(ours.body.toString("utf8")), JSON.parse(library.body.toString("utf8")));
 }
@@ -52,7 +53,7 @@ function workspace(): Workspace {
   return ws;
 }
 
-describe("the message encoder writes what JSON.stringify would", () => {
+describe("the message encoder writes what JSON.stringify would, in ASCII", () => {
   const ws = workspace();
 
   it("for publishes of a real document, with and without rule links", async () => {
@@ -91,7 +92,7 @@ describe("the message encoder writes what JSON.stringify would", () => {
   });
 
   it("for any other message", async () => {
-    await assertSameJson({ jsonrpc: "2.0", id: 1, result: { contents: { kind: "markdown", value: "Fähre → 1.0" } } } as Message);
+    await assertSameJson({ jsonrpc: "2.0", id: 1, result: { contents: { kind: "markdown", value: "Fähre → 1.0 ≥ 😀 \u2028" } } } as Message);
     await assertSameJson({ jsonrpc: "2.0", method: "window/logMessage", params: { type: 3, message: "okr: indexed 3 file(s)" } } as Message);
     await assertSameJson({ jsonrpc: "2.0", method: PublishDiagnosticsNotification.method } as Message);
   });
