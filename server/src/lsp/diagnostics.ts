@@ -5,6 +5,7 @@ import {
 } from "vscode-languageserver";
 import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
+import { movedFrom } from "./encoder";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
 
@@ -73,11 +74,25 @@ export interface Conversion {
 
 export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, log }: Conversion): LspDiagnostic {
   const cached = converted.get(d);
+  const alike = cached !== undefined && !!cached.codeDescription === codeLinks;
   // Kept with its section, whose lines are unchanged: a range inside them before still is.
-  if (cached && sameRange(cached.range, d.range) && !!cached.codeDescription === codeLinks) return cached;
-  const reported = toRangeLike(d.range);
-  const { range, clamped } = clampRange(reported, lines);
-  if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(reported)})`);
+  if (alike && sameRange(cached.range, d.range)) return cached;
+  const diagnostic = lspDiagnostic(d, lspRange(d, lines, log), codeLinks);
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map((r) =>
+      DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: toRangeLike(r.range) }, r.message),
+    );
+  } else if (alike) {
+    // Moved with its section by a line break above: the same but for its range (related
+    // information, which can be in another document, is made again instead).
+    movedFrom(diagnostic, cached);
+  }
+  converted.set(d, diagnostic);
+  return diagnostic;
+}
+
+/** An LSP diagnostic at this range, without related information. */
+function lspDiagnostic(d: Diagnostic, range: RangeLike, codeLinks: boolean): LspDiagnostic {
   const diagnostic: LspDiagnostic = {
     range,
     severity: lspSeverity(d.severity),
@@ -86,13 +101,15 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
     message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message,
   };
   if (codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
-  if (d.related?.length) {
-    diagnostic.relatedInformation = d.related.map((r) =>
-      DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: toRangeLike(r.range) }, r.message),
-    );
-  }
-  converted.set(d, diagnostic);
   return diagnostic;
+}
+
+/** A diagnostic's range as LSP's, kept inside the document. */
+function lspRange(d: Diagnostic, lines: LineIndex, log: Logger | undefined): RangeLike {
+  const reported = toRangeLike(d.range);
+  const { range, clamped } = clampRange(reported, lines);
+  if (clamped) log?.warn(`okr: ${d.code} reported a range outside the document (${JSON.stringify(reported)})`);
+  return range;
 }
 
 /** Per objective, kept while an edit elsewhere reuses it (without the id, which a reused objective without a number can change). */

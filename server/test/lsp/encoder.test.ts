@@ -7,7 +7,7 @@ import { Message, PublishDiagnosticsNotification, PublishDiagnosticsParams, Stre
 import { defaultConfig, LineIndex, Workspace } from "../../src/engine";
 import { replacement } from "../../src/engine/text/changes";
 import { toLspDiagnostic } from "../../src/lsp/diagnostics";
-import { encodeMessage, messageEncoder } from "../../src/lsp/encoder";
+import { encodeMessage, messageEncoder, movedFrom } from "../../src/lsp/encoder";
 import { REPO } from "../protocol/client";
 
 const SAMPLE = readFileSync(join(REPO, "samples", "every-rule.okr.md"), "utf8");
@@ -68,21 +68,25 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
     }
   });
 
-  it("after edits, when some diagnostics are new objects and the rest are kept", async () => {
-    const edited = workspace();
-    await assertSameJson(publish({ uri: CLIENT_URI, version: 1, diagnostics: published(edited, SAMPLE, false) }));
+  for (const publishedBefore of [true, false]) {
+    it(`after edits, when some diagnostics are new objects and the rest are kept${publishedBefore ? "" : ", the first version never published"}`, async () => {
+      const edited = workspace();
+      const first = published(edited, SAMPLE, false);
+      if (publishedBefore) await assertSameJson(publish({ uri: CLIENT_URI, version: 1, diagnostics: first }));
     // A line at the top moves every range; a letter at the end of the last heading keeps the sections above it.
-    const moved = "\n" + SAMPLE;
-    edited.set(URI, moved, replacement(0, 0, 1));
-    const shifted = published(edited, moved, false);
-    await assertSameJson(publish({ uri: CLIENT_URI, version: 2, diagnostics: shifted }));
-    const at = moved.indexOf("\n", moved.lastIndexOf("\n### O") + 1);
-    const typed = moved.slice(0, at) + "x" + moved.slice(at);
-    edited.set(URI, typed, replacement(at, 0, 1));
-    const after = published(edited, typed, false);
-    assert.ok(after.some((d) => shifted.includes(d)), "some diagnostics are the same objects as before");
-    await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics: after }));
-  });
+      const moved = "\n" + SAMPLE;
+      edited.set(URI, moved, replacement(0, 0, 1));
+      const shifted = published(edited, moved, false);
+      assert.ok(shifted.some((d) => !first.includes(d) && d.range.start.line > 0), "diagnostics moved by the line break are new objects");
+      await assertSameJson(publish({ uri: CLIENT_URI, version: 2, diagnostics: shifted }));
+      const at = moved.indexOf("\n", moved.lastIndexOf("\n### O") + 1);
+      const typed = moved.slice(0, at) + "x" + moved.slice(at);
+      edited.set(URI, typed, replacement(at, 0, 1));
+      const after = published(edited, typed, false);
+      assert.ok(after.some((d) => shifted.includes(d)), "some diagnostics are the same objects as before");
+      await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics: after }));
+    });
+  }
 
   it("without a version (a closed document's publish) or a URI, and with no diagnostics", async () => {
     const diagnostics = published(ws, SAMPLE, true);
@@ -105,5 +109,16 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
     assert.deepEqual(json([first]), [first]);
     assert.deepEqual(json([lookalike, first]), [lookalike, first]);
     assert.deepEqual(json([{ ...first }]), [first], "an equal copy is written as itself");
+    // Ranges JSON.stringify writes otherwise than a plain `{start, end}` of lines and characters.
+    const oddRanges = [
+      { ...first, range: { end: range.end, start: range.start } },
+      { ...first, range: { start: { character: 0, line: 0 }, end: range.end } },
+      { ...first, range: { ...range, extra: true } },
+      { message: "range last", range },
+    ];
+    for (const odd of oddRanges) assert.deepEqual(json([odd as LspDiagnostic]), [JSON.parse(JSON.stringify(odd))]);
+    const moved = { ...first, range: { start: { line: 7, character: 1 }, end: { line: 8, character: 0 } } };
+    movedFrom(moved, first);
+    assert.deepEqual(json([moved, first]), [{ ...first, range: moved.range }, first], "a moved copy has its own range and the original's rest");
   });
 });
