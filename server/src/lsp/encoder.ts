@@ -33,10 +33,9 @@ interface CachedJson {
 
 const cachedJson = new WeakMap<object, CachedJson>();
 
-const RANGE_KEY = '{"range":';
-
 /** A diagnostic's JSON up to the end of its range as JSON.stringify writes `{ range: { start, end } }`, in pieces around its four numbers. */
-const RANGE_PIECES = [`${RANGE_KEY}{"start":{"line":`, ',"character":', '},"end":{"line":', ',"character":', "}}"].map((piece) => Buffer.from(piece, "latin1"));
+const RANGE_PIECES = ['{"range":{"start":{"line":', ',"character":', '},"end":{"line":', ',"character":', "}}"].map((piece) => Buffer.from(piece, "latin1"));
+/** JSON.stringify writes no number longer than this (`-1.2345678901234567e-308`). */
 const LONGEST_NUMBER = 24;
 const RANGE_BOUND = RANGE_PIECES.reduce((sum, piece) => sum + piece.length, 0) + 4 * LONGEST_NUMBER;
 
