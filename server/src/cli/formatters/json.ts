@@ -1,3 +1,4 @@
+import { toRangeLike } from "../../engine";
 import { Formatter } from "./types";
 
 /**
@@ -12,10 +13,7 @@ export const formatJson: Formatter = (results) =>
         code: d.code,
         severity: d.severity,
         message: d.message,
-        range: {
-          start: { line: d.range.startLine, character: d.range.startCharacter },
-          end: { line: d.range.endLine, character: d.range.endCharacter },
-        },
+        range: toRangeLike(d.range),
       })),
     })),
     null,
