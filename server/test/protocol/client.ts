@@ -127,18 +127,31 @@ export class TestClient {
     const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, "--stdio"], { cwd: REPO, stdio: "pipe" });
     const client = new TestClient(proc, options.settings ?? { validation: { delay: 0 } });
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
-    const init = await within(
-      10_000,
-      "initialize",
-      client.connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: folderUri,
-        capabilities: options.capabilities ?? CAPABILITIES,
-        workspaceFolders: folderUri ? [{ uri: folderUri, name: "ws" }] : null,
-      }),
-    );
-    await client.connection.sendNotification(InitializedNotification.type, {});
-    return { client, init };
+    const initialize = client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folderUri,
+      capabilities: options.capabilities ?? CAPABILITIES,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: "ws" }] : null,
+    });
+    try {
+      const init = await within(10_000, "initialize", Promise.race([initialize, client.exit()]));
+      await client.connection.sendNotification(InitializedNotification.type, {});
+      return { client, init };
+    } catch (err) {
+      // A server left running would keep the test process (and CI) waiting for ever.
+      client.proc.kill("SIGKILL");
+      client.connection.dispose();
+      throw new Error(`the server did not start: ${(err as Error).message}\n${client.stderr}`);
+    }
+  }
+
+  /** Rejects when the server process exits (never resolves). */
+  private exit(): Promise<never> {
+    return new Promise((_, reject) => {
+      const exited = () => reject(new Error("the server exited"));
+      if (this.exited) exited();
+      else this.proc.once("exit", exited);
+    });
   }
 
   private notify(): void {

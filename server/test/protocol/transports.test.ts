@@ -144,4 +144,15 @@ describe("language server transports", function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a server that cannot start fails the client's start at once, with its error", async () => {
+    const started = Date.now();
+    await assert.rejects(TestClient.start({ execArgv: ["--require", path.join(os.tmpdir(), "okr-no-such-preload.js")] }), (err: Error) => {
+      assert.match(err.message, /the server did not start: the server exited/);
+      assert.match(err.message, /Cannot find module/);
+      return true;
+    });
+    // It noticed the exit: it did not wait out initialize's 10 s.
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
 });
