@@ -11,6 +11,7 @@ import { PerformanceObserver, performance } from "node:perf_hooks";
 import MarkdownIt from "markdown-it";
 import { defaultConfig, Workspace } from "../src/engine";
 import { buildScorecard } from "../src/engine/model/build";
+import { buildViewModel, countProblems, renderBody, ViewModelOptions } from "../src/engine/render";
 import { mulberry32 } from "../test/support/random";
 import { generateScorecard } from "./generate";
 import { measureServer } from "./server";
@@ -173,6 +174,25 @@ async function measureSize(label: string, bytes: number): Promise<SizeResult> {
   };
 }
 
+/**
+ * The preview's body of a document, as the server renders it on each change: a window of the
+ * default 100 objectives (okr.preview.maxObjectives) around the middle, and every objective (the
+ * HTML report, and the preview before it drew a window).
+ */
+function measurePreview(text: string) {
+  const { workspace } = fullAnalysis(text);
+  const uri = "file:///bench/doc.okr.md";
+  const { scorecard } = workspace.analysis(uri)!;
+  const problems = countProblems(workspace.diagnostics(uri));
+  const render = (window?: ViewModelOptions["window"]) => renderBody(buildViewModel(scorecard, { problems, children: (o) => workspace.childrenOf(o), window }));
+  const window = { size: 100, line: Math.floor(scorecard.lines.lineCount / 2) };
+  const [windowed] = timeTogether([() => render(window)], quick ? 3 : 15);
+  const start = performance.now();
+  const whole = render();
+  const wholeMs = performance.now() - start;
+  return { objectives: scorecard.objectives.length, windowMs: windowed.ms, windowKb: render(window).length / 1024, wholeMs, wholeKb: whole.length / 1024 };
+}
+
 /** 1,000 team files aligned to a company file: index them all and resolve every link. */
 function measureWorkspace(files: number) {
   const random = mulberry32(7);
@@ -227,6 +247,7 @@ async function main() {
   const engine: SizeResult[] = [];
   for (const [label, bytes] of sizes) engine.push(await measureSize(label, bytes));
   const workspace = measureWorkspace(quick ? 200 : 1000);
+  const preview = measurePreview(generateScorecard(MB, 42));
   // The harness is the server's client: it starts with the garbage of the runs above collected.
   gc();
   const server = await measureServer(generateScorecard(MB, 42), quick ? 100 : 200);
@@ -237,6 +258,7 @@ async function main() {
     engine,
     workspace,
     server,
+    preview,
     bundles_kb: { client: fileKb(join(REPO, "dist/client.js")), server: fileKb(join(REPO, "dist/server.js")), cli: fileKb(join(REPO, "dist/cli.js")) },
     full_analysis_ratio_vs_markdown_it_1mb: oneMb.ratioVsMarkdownIt,
     scaling_10mb_over_1mb: tenMb ? tenMb.fullMs / oneMb.fullMs : null,
@@ -246,6 +268,8 @@ async function main() {
     line_break_p95_ms_1mb: server.lineBreak.p95,
     hover_p95_ms_1mb: server.hover.p95,
     completion_p95_ms_1mb: server.completion.p95,
+    preview_body_ms_1mb: preview.windowMs,
+    preview_body_kb_1mb: preview.windowKb,
     vsix_kb: vsixKb(),
     activation_ms: activationMs(),
   };
@@ -263,6 +287,7 @@ async function main() {
   }
   console.log(`\nworkspace: ${workspace.files} files indexed in ${f(workspace.indexMs)} ms, links resolved in ${f(workspace.resolveLinksMs)} ms (${workspace.children} children), all linted in ${f(workspace.lintAllMs)} ms`);
   console.log(`server, 1 MB file over stdio: keystroke → diagnostics p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits), line break p50 ${f(server.lineBreak.p50)} / p95 ${f(server.lineBreak.p95)} ms (${server.lineBreak.count}); hover p50 ${f(server.hover.p50)} / p95 ${f(server.hover.p95)} ms; completion p50 ${f(server.completion.p50)} / p95 ${f(server.completion.p95)} ms`);
+  console.log(`preview, 1 MB file: a window of 100 objectives ${f(preview.windowMs)} ms, ${f(preview.windowKb, 0)} KB of HTML (all ${preview.objectives}: ${f(preview.wholeMs, 0)} ms, ${f(preview.wholeKb, 0)} KB)`);
   console.log(`bundles: client ${f(result.bundles_kb.client)} KB, server ${f(result.bundles_kb.server)} KB, cli ${f(result.bundles_kb.cli)} KB; VSIX ${f(result.vsix_kb)} KB; activation ${f(result.activation_ms)} ms`);
   const budgets: [string, number | null, number, string][] = [
     ["full analysis / markdown-it at 1 MB", result.full_analysis_ratio_vs_markdown_it_1mb, 0.5, "≤"],

@@ -2,6 +2,8 @@
 // document (okr/preview), following the active .okr.md editor. First render immediate, later ones
 // throttled to 300 ms and sent as typed `update` messages (no reload, scroll and focus kept); a
 // serializer restores previews after a window reload; clicks in the view reveal the source line.
+// A big file is shown a window at a time (okr.preview.maxObjectives objectives), the one around the
+// top of the editor, and the window follows the editor as it scrolls.
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
@@ -14,6 +16,16 @@ interface PreviewParams {
   part: "body" | "document" | "report";
   nonce?: string;
   cspSource?: string;
+  maxObjectives?: number;
+  line?: number;
+}
+/** Which objectives of `total` a preview of a big file shows, and the source lines of the first and last. */
+interface PreviewWindow {
+  first: number;
+  last: number;
+  total: number;
+  firstLine: number;
+  lastLine: number;
 }
 interface PreviewResult {
   uri: string;
@@ -21,6 +33,7 @@ interface PreviewResult {
   html: string;
   version: number;
   ok: boolean;
+  window?: PreviewWindow;
 }
 /** What the webview keeps in its state (acquireVsCodeApi().setState) for the serializer. */
 interface PreviewState {
@@ -38,6 +51,7 @@ export interface PreviewSnapshot {
   updates: number;
   visible: boolean;
   viewColumn?: number;
+  window?: PreviewWindow;
 }
 
 function nonce(): string {
@@ -63,6 +77,8 @@ class Preview {
   lastPage = "";
   lastTitle = "";
   updates = 0;
+  /** What the webview shows of a big file; undefined when it shows every objective. */
+  window: PreviewWindow | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -87,10 +103,11 @@ class Preview {
     this.uri = uri;
     this.pageReady = false;
     const seq = ++this.sequence;
-    const result = await this.manager.request({ uri: uri.toString(), part: "document", nonce: nonce(), cspSource: this.panel.webview.cspSource });
+    const result = await this.manager.request({ uri: uri.toString(), part: "document", nonce: nonce(), cspSource: this.panel.webview.cspSource, ...windowParams(uri) });
     if (this.disposed || seq !== this.sequence || !result) return;
     this.panel.webview.html = result.html;
     this.setTitle(result.title);
+    this.window = result.window;
     this.lastHtml = result.html;
     this.lastPage = result.html;
     this.pageReady = true;
@@ -117,14 +134,22 @@ class Preview {
     // A body update needs the page; a later request also supersedes a pending load, so load again.
     if (!this.pageReady) return this.load();
     const seq = ++this.sequence;
-    const result = await this.manager.request({ uri: this.uri.toString(), part: "body" });
+    const result = await this.manager.request({ uri: this.uri.toString(), part: "body", ...windowParams(this.uri) });
     if (this.disposed || seq !== this.sequence || !result) return;
     // An unchanged view is not posted: the view replaced between a press and a release loses the click.
     if (result.html === this.lastHtml && result.title === this.lastTitle) return;
     await this.panel.webview.postMessage({ type: "update", html: result.html, title: result.title });
     this.setTitle(result.title);
     this.lastHtml = result.html;
+    this.window = result.window;
     this.updates++;
+  }
+
+  /** The editor showing the source scrolled to `topLine`: a window that no longer holds it moves. */
+  scrolled(topLine: number): void {
+    const w = this.window;
+    if (!w) return;
+    if ((topLine < w.firstLine && w.first > 1) || (topLine > w.lastLine && w.last < w.total)) this.schedule();
   }
 
   private setTitle(title: string): void {
@@ -139,7 +164,7 @@ class Preview {
   }
 
   snapshot(): PreviewSnapshot {
-    return { uri: this.uri.toString(), title: this.lastTitle, html: this.lastHtml, page: this.lastPage, updates: this.updates, visible: this.panel.visible, viewColumn: this.panel.viewColumn };
+    return { uri: this.uri.toString(), title: this.lastTitle, html: this.lastHtml, page: this.lastPage, updates: this.updates, visible: this.panel.visible, viewColumn: this.panel.viewColumn, window: this.window };
   }
 
   dispose(): void {
@@ -169,6 +194,14 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
         // Problem counts (and cross-file grades) change when other files do.
         const changed = new Set(e.uris.map((u) => u.toString()));
         for (const p of this.previews) if (changed.has(p.uri.toString())) p.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        const top = e.visibleRanges[0]?.start.line;
+        if (top === undefined) return;
+        for (const p of this.previews) if (p.uri.toString() === e.textEditor.document.uri.toString()) p.scrolled(top);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const p of this.previews) if (e.affectsConfiguration("okr.preview.maxObjectives", p.uri)) p.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !isOkr(editor.document)) return;
@@ -283,6 +316,16 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     for (const p of [...this.previews]) p.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** How much of a document a preview shows: `okr.preview.maxObjectives` objectives around the top of its editor. */
+function windowParams(uri: vscode.Uri): Pick<PreviewParams, "maxObjectives" | "line"> {
+  const key = uri.toString();
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document.uri.toString() === key);
+  return {
+    maxObjectives: vscode.workspace.getConfiguration("okr.preview", uri).get<number>("maxObjectives", 100),
+    line: editor?.visibleRanges[0]?.start.line,
+  };
 }
 
 function activeOkrUri(): vscode.Uri | undefined {

@@ -72,6 +72,25 @@ describe("scorecard preview", () => {
     assert.ok(!s.html.includes("<img"));
   });
 
+  it("shows a big file a window at a time, and the window follows the editor as it scrolls", async () => {
+    const lines = ["---", "period: 2027-Q1", "today: 2027-02-15", "---", "# Company"];
+    for (let i = 1; i <= 150; i++) lines.push("", `## O${i}: Goal number ${i}`, `- KR1: Metric ${i} from 0 to 10 — current ${i % 11}`);
+    const editor = await open(scratchFile(lines.join("\n") + "\n"));
+    await vscode.commands.executeCommand("okr.showPreviewToSide");
+    const first = await previewShowing((s) => s.window?.total === 150, "the preview of the big file");
+    assert.deepEqual([first.window?.first, first.window?.last], [1, 100], "okr.preview.maxObjectives is 100 by default");
+    assert.match(first.html, /Objectives 1–100 of 150/);
+    assert.match(first.html, /150 objectives, 150 KRs/, "the header counts the whole file");
+    assert.ok(first.html.includes("O100: Goal number 100") && !first.html.includes("Goal number 101<"));
+
+    const last = new vscode.Position(editor.document.lineCount - 1, 0);
+    editor.revealRange(new vscode.Range(last, last), vscode.TextEditorRevealType.AtTop);
+    const scrolled = await previewShowing((s) => s.window?.last === 150, "the window to follow the editor to the end");
+    assert.equal(scrolled.window?.first, 51);
+    assert.ok(scrolled.html.includes("O150: Goal number 150") && !scrolled.html.includes("Goal number 50<"));
+    assert.doesNotMatch(scrolled.html, /<!DOCTYPE/, "an update, not a reload");
+  });
+
   it("exports the scorecard as one self-contained HTML file", async () => {
     await open(sample("saas-okrs.okr.md"));
     const target = vscode.Uri.file(path.join(os.tmpdir(), `okr-export-${process.pid}.html`));

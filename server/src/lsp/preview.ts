@@ -2,10 +2,11 @@
  * `okr/preview`: the scorecard view of a document, rendered here (the client never imports the
  * engine). The client asks for the whole page once (`document`, with its nonce and the webview's
  * cspSource), then for the body on each change (`body`, posted to the webview as an update); `report`
- * is the self-contained static page of `OKR: Export Scorecard as HTML`.
+ * is the self-contained static page of `OKR: Export Scorecard as HTML`. The preview shows at most
+ * `maxObjectives` objectives, those around `line` (the top of the editor); a report shows them all.
  */
 import { RequestType } from "vscode-languageserver";
-import { buildViewModel, countProblems, renderBody, renderDocument, renderMessageBody, ScorecardView } from "../engine/render";
+import { buildViewModel, countProblems, renderBody, renderDocument, renderMessageBody, ScorecardView, ViewModelOptions } from "../engine/render";
 import { DocumentStore } from "./documents";
 import { errorText, Logger } from "./log";
 
@@ -16,6 +17,10 @@ export interface PreviewParams {
   nonce?: string;
   /** The webview's cspSource, for `document`. */
   cspSource?: string;
+  /** For `body` and `document`: show at most this many objectives (the `okr.preview.maxObjectives` setting)… */
+  maxObjectives?: number;
+  /** …those around this 0-based source line (default: the first ones). */
+  line?: number;
 }
 
 export interface PreviewResult {
@@ -27,12 +32,14 @@ export interface PreviewResult {
   version: number;
   /** False when the document could not be read: html then holds a message. */
   ok: boolean;
+  /** Set when the view shows only some objectives: which (of `total`), and the source lines they start on. */
+  window?: NonNullable<ScorecardView["window"]> & { total: number };
 }
 
 export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>("okr/preview");
 
 /** The view model of a document: the graded scorecard, its diagnostics counts and aligned children. */
-export function previewModel(store: DocumentStore, uri: string): ScorecardView | undefined {
+export function previewModel(store: DocumentStore, uri: string, window?: ViewModelOptions["window"]): ScorecardView | undefined {
   const analysis = store.analysis(uri);
   if (!analysis) return undefined;
   const key = store.key(uri);
@@ -40,12 +47,15 @@ export function previewModel(store: DocumentStore, uri: string): ScorecardView |
   return buildViewModel(analysis.scorecard, {
     problems: countProblems(workspace.diagnostics(key)),
     children: (o) => workspace.childrenOf(o),
+    window,
   });
 }
 
 export function preview(store: DocumentStore, params: PreviewParams, generator = "okr-md"): PreviewResult {
   const version = store.document(params.uri)?.version ?? -1;
-  const view = previewModel(store, params.uri);
+  const { maxObjectives, line } = params;
+  const windowed = params.part !== "report" && typeof maxObjectives === "number" && maxObjectives >= 1;
+  const view = previewModel(store, params.uri, windowed ? { size: maxObjectives, line: typeof line === "number" ? line : undefined } : undefined);
   if (!view) {
     const html = renderMessageBody(`Cannot read ${params.uri}.`);
     return { uri: params.uri, title: "OKR Preview", html, version, ok: false };
@@ -57,7 +67,7 @@ export function preview(store: DocumentStore, params: PreviewParams, generator =
     if (!params.nonce) throw new Error("okr/preview: a nonce is required for a whole page");
     html = renderDocument(view, { nonce: params.nonce, mode: params.part === "report" ? "static" : "webview", cspSource: params.cspSource, generator });
   }
-  return { uri: params.uri, title, html, version, ok: true };
+  return { uri: params.uri, title, html, version, ok: true, window: view.window && { ...view.window, total: view.objectiveCount } };
 }
 
 interface RequestConnection {

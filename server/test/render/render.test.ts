@@ -166,6 +166,71 @@ describe("render: view model", () => {
   });
 });
 
+/** A scorecard of `n` objectives O1…On, four to a perspective, each supporting the next; with the lines they start on. */
+function manyObjectives(n: number): { text: string; lines: number[] } {
+  const out = ["---", "framework: bsc", "period: 2027-Q1", "today: 2027-02-15", "---", "# Company"];
+  const perspectives = ["Financial", "Customer", "Internal Process", "Learning & Growth"];
+  const lines: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    if (i % 4 === 1) out.push("", `## ${perspectives[((i - 1) / 4) % 4]}`);
+    lines.push(out.length + 1);
+    out.push("", `### O${i}: Goal ${i}`, i < n ? `supports: O${i + 1}` : "", `- KR1: Metric ${i} from 0 to 10 — current ${i % 11}`);
+  }
+  return { text: out.join("\n") + "\n", lines };
+}
+
+describe("render: a window of a big file", () => {
+  const { text, lines } = manyObjectives(40);
+  const { scorecard } = analyzeText(text, { uri: "file:///t/big.okr.md", config: defaultConfig() });
+
+  it("shows every objective when they fit, without a note", () => {
+    const v = buildViewModel(scorecard, { window: { size: 40 } });
+    assert.equal(v.objectives.length, 40);
+    assert.equal(v.window, undefined);
+    assert.doesNotMatch(renderBody(v), /window-note/);
+  });
+
+  it("shows `size` objectives around the line, the one there a quarter down, with counts and grades of the whole file", () => {
+    const whole = buildViewModel(scorecard);
+    const v = buildViewModel(scorecard, { window: { size: 8, line: lines[19] + 1 } });
+    assert.deepEqual(v.objectives.map((o) => o.id), ["O18", "O19", "O20", "O21", "O22", "O23", "O24", "O25"]);
+    assert.deepEqual(v.window, { first: 18, last: 25, firstLine: lines[17], lastLine: lines[24] });
+    assert.equal(v.objectiveCount, 40);
+    assert.equal(v.keyResultCount, whole.keyResultCount);
+    assert.equal(v.ungradedCount, whole.ungradedCount);
+    assert.deepEqual(v.grade, whole.grade);
+    // The perspectives it touches, graded over all their objectives.
+    assert.deepEqual(v.perspectives.map((p) => [p.name, p.objectives.length]), [["Financial", 3], ["Customer", 4], ["Internal Process", 1]]);
+    for (const p of v.perspectives) assert.deepEqual(p.grade, whole.perspectives.find((w) => w.name === p.name)!.grade);
+    // Keys are those of the whole view: a link into the view still lands.
+    assert.equal(v.objectives[0].key, whole.objectives[17].key);
+    const html = renderBody(v);
+    assert.match(html, /Objectives 18–25 of 40, from line \d+/);
+    assert.match(html, /okr\.preview\.maxObjectives/);
+    assert.match(html, /40 objectives, 40 KRs/);
+    assert.doesNotMatch(html, /Goal 17\b|Goal 26\b/);
+  });
+
+  it("names a supported objective outside the window without a link, and draws no arrow to it", () => {
+    const v = buildViewModel(scorecard, { window: { size: 8, line: lines[19] } });
+    const last = v.objectives[v.objectives.length - 1];
+    assert.deepEqual(last.supports, []);
+    assert.deepEqual(last.supportsOutside, ["O26"]);
+    assert.deepEqual(last.unresolvedSupports, []);
+    assert.deepEqual(v.objectives[0].supports, [v.objectives[1].key]);
+    const html = renderBody(v);
+    assert.match(html, /<span class="sub-h">Supports<\/span><span><span>O26<\/span><\/span>/);
+    assert.equal((html.match(/class="map-link"/g) ?? []).length, 7, "arrows only between shown objectives");
+  });
+
+  it("keeps a full window at either end of the file", () => {
+    assert.deepEqual(buildViewModel(scorecard, { window: { size: 8 } }).objectives.map((o) => o.id)[0], "O1");
+    assert.deepEqual(buildViewModel(scorecard, { window: { size: 8, line: 0 } }).window?.first, 1);
+    const end = buildViewModel(scorecard, { window: { size: 8, line: 10_000 } });
+    assert.deepEqual(end.window, { first: 33, last: 40, firstLine: lines[32], lastLine: lines[39] });
+  });
+});
+
 describe("render: HTML", () => {
   it("renders header, grid, tree, map and charts with source lines to click", () => {
     const v = view(HYBRID);

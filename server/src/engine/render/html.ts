@@ -79,7 +79,7 @@ function header(view: ScorecardView): string {
   if (view.period) meta.push(`<span title="${esc(`${view.period.start} – ${view.period.end}`)}">${esc(view.period.label)}</span>`);
   meta.push(`<span>as of ${esc(view.today)}</span>`);
   if (view.owner) meta.push(`<span>${esc(view.owner)}</span>`);
-  meta.push(`<span>${view.objectives.length} objective${view.objectives.length === 1 ? "" : "s"}, ${view.keyResultCount} KR${view.keyResultCount === 1 ? "" : "s"}${view.ungradedCount ? `, ${view.ungradedCount} ungraded` : ""}</span>`);
+  meta.push(`<span>${view.objectiveCount} objective${view.objectiveCount === 1 ? "" : "s"}, ${view.keyResultCount} KR${view.keyResultCount === 1 ? "" : "s"}${view.ungradedCount ? `, ${view.ungradedCount} ungraded` : ""}</span>`);
   const band = g.value === null ? "ungraded" : `band-${g.band}`;
   const bandText = g.value === null ? "ungraded" : g.band!;
   return (
@@ -205,9 +205,13 @@ function objectiveCard(o: ObjectiveView): string {
   if (o.initiatives.length) extra.push(`<div class="sub"><span class="sub-h">Initiatives</span>${itemList(o.initiatives, o.key, "tini")}</div>`);
   if (o.indicators.length) extra.push(`<div class="sub"><span class="sub-h">Indicators</span>${itemList(o.indicators, o.key, "tind")}</div>`);
   if (o.aligns.length) extra.push(`<div class="sub"><span class="sub-h">Aligns to</span><span>${o.aligns.map(esc).join(", ")}</span></div>`);
-  if (o.supports.length || o.unresolvedSupports.length)
+  if (o.supports.length || o.supportsOutside.length || o.unresolvedSupports.length)
     extra.push(
-      `<div class="sub"><span class="sub-h">Supports</span><span>${[...o.supports.map((k) => `<a href="#${esc(k)}" class="jump">${esc(k.toUpperCase())}</a>`), ...o.unresolvedSupports.map((t) => `<span class="muted">${esc(t)} (not found)</span>`)].join(", ")}</span></div>`,
+      `<div class="sub"><span class="sub-h">Supports</span><span>${[
+        ...o.supports.map((k) => `<a href="#${esc(k)}" class="jump">${esc(k.toUpperCase())}</a>`),
+        ...o.supportsOutside.map((id) => `<span>${esc(id)}</span>`),
+        ...o.unresolvedSupports.map((t) => `<span class="muted">${esc(t)} (not found)</span>`),
+      ].join(", ")}</span></div>`,
     );
   if (o.children.length)
     extra.push(
@@ -268,6 +272,17 @@ function burnups(view: ScorecardView): string {
   return legend + `<div class="charts">${cards.join("")}</div>`;
 }
 
+/** Which objectives a window of a big file shows, and why not all (empty when it shows all). */
+function windowNote(view: ScorecardView): string {
+  const w = view.window;
+  if (!w) return "";
+  const n = (k: number) => k.toLocaleString("en-US");
+  return (
+    `<p class="window-note" role="note">Objectives ${n(w.first)}–${n(w.last)} of ${n(view.objectiveCount)} in file order, from line ${n(w.firstLine + 1)}: those around the top of the editor. ` +
+    `The preview draws at most ${n(w.last - w.first + 1)} (setting <code>okr.preview.maxObjectives</code>); the grades and counts above cover them all.</p>`
+  );
+}
+
 /** The view's markup: what the webview replaces on each update. */
 export function renderBody(view: ScorecardView): string {
   const showGrid = view.framework !== "okr" || view.perspectives.length > 0;
@@ -278,7 +293,7 @@ export function renderBody(view: ScorecardView): string {
   sections.push(["sec-tree", view.perspectives.length ? "Objectives by perspective" : "Objectives and key results"]);
   if (showMap) sections.push(["sec-map", "Strategy map"]);
   if (charts) sections.push(["sec-charts", "Burn-up charts"]);
-  const parts: string[] = [`<div class="okr-view" id="top" data-uri="${esc(view.uri)}">`, header(view), nav(sections)];
+  const parts: string[] = [`<div class="okr-view" id="top" data-uri="${esc(view.uri)}">`, header(view), windowNote(view), nav(sections)];
   if (showGrid) parts.push(`<section id="sec-grid" class="sec"><h2>Scorecard grid</h2>${grid(view)}</section>`);
   parts.push(`<section id="sec-tree" class="sec"><h2>${esc(sections.find((s) => s[0] === "sec-tree")![1])}</h2>${tree(view)}</section>`);
   if (showMap)
@@ -440,6 +455,7 @@ code { font-family: var(--okr-mono); font-size: 0.92em; }
 .muted, .hint { color: var(--okr-muted); }
 .hint { margin: 0 0 8px; font-size: 0.92em; }
 .sep { color: var(--okr-muted); margin: 0 6px; }
+.window-note { margin: 12px 0 0; padding: 8px 12px; border: 1px solid var(--okr-border); border-radius: 6px; color: var(--okr-muted); font-size: 0.92em; }
 h1 { font-size: 1.55em; margin: 0; line-height: 1.25; font-weight: 600; overflow-wrap: anywhere; }
 h2 { font-size: 1.2em; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--okr-border); font-weight: 600; }
 h3 { font-size: 1em; margin: 0; font-weight: 600; }

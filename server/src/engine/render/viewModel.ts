@@ -91,8 +91,10 @@ export interface ObjectiveView {
   weight: number;
   perspective?: string;
   grade: GradeView;
-  /** Keys of objectives in this file that this one drives (`supports`). */
+  /** Keys of objectives in this view that this one drives (`supports`). */
   supports: string[];
+  /** Ids of objectives in this file that it drives and that this view leaves out (see `ScorecardView.window`). */
+  supportsOutside: string[];
   /** `supports` entries that name nothing in this file, as written. */
   unresolvedSupports: string[];
   aligns: string[];
@@ -105,8 +107,9 @@ export interface ObjectiveView {
 export interface PerspectiveView {
   name: string;
   line: number;
+  /** Of all its objectives, also those the view leaves out. */
   grade: GradeView;
-  /** Keys of its objectives, in document order. */
+  /** Keys of its objectives in the view, in document order. */
   objectives: string[];
 }
 
@@ -126,13 +129,19 @@ export interface ScorecardView {
   today: string;
   owner?: string;
   grade: GradeView;
+  /** The perspectives with objectives in the view (all of them, unless it is a window). */
   perspectives: PerspectiveView[];
+  /** The objectives the view shows: all of them, or a window (`window`). */
   objectives: ObjectiveView[];
   /** Objectives that sit outside every perspective (bsc / hybrid files), by key. */
   unplaced: string[];
   problems: ProblemCounts;
+  /** Counts of the whole file, like the grades. */
+  objectiveCount: number;
   keyResultCount: number;
   ungradedCount: number;
+  /** Set when the view shows only some objectives: the 1-based positions and source lines of the first and last. */
+  window?: { first: number; last: number; firstLine: number; lastLine: number };
 }
 
 export interface ViewModelOptions {
@@ -141,11 +150,21 @@ export interface ViewModelOptions {
   children?: (objective: Objective) => { objective: Objective; scorecard: Scorecard }[];
   /** How to name another file in the view (default: its last path segment). */
   displayUri?: (uri: string) => string;
+  /**
+   * Show at most `size` objectives, those around source line `line` (default: the first ones): a
+   * view of every objective of a big file is megabytes of markup, rebuilt on every keystroke.
+   */
+  window?: { size: number; line?: number };
+}
+
+/** Whether a grade can be shown (it is null when it cannot be computed). */
+function graded(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined && Number.isFinite(value);
 }
 
 export function gradeView(item: Pick<Grading, "grade" | "expected" | "status">): GradeView {
   const value = item.grade;
-  if (value === null || value === undefined || !Number.isFinite(value)) return { value: null, shown: "ungraded", expected: item.expected };
+  if (!graded(value)) return { value: null, shown: "ungraded", expected: item.expected };
   return { value, shown: value.toFixed(1), band: bandOf(value), expected: item.expected, status: item.status };
 }
 
@@ -246,26 +265,62 @@ function linkText(link: LinkRef): string {
   return link.text.trim();
 }
 
+/**
+ * The objectives a window of `size` shows around `line`: the one there comes a quarter of the way
+ * down, so that some of what precedes it shows too. [first, end) indexes `objectives`.
+ */
+function objectiveWindow(objectives: readonly Objective[], size: number, line = 0): { first: number; end: number } {
+  if (objectives.length <= size) return { first: 0, end: objectives.length };
+  let at = 0;
+  let hi = objectives.length;
+  // The last objective starting at or above the line.
+  while (hi - at > 1) {
+    const mid = (at + hi) >> 1;
+    if (objectives[mid].range.startLine <= line) at = mid;
+    else hi = mid;
+  }
+  const first = Math.max(0, Math.min(at - Math.floor(size / 4), objectives.length - size));
+  return { first, end: first + size };
+}
+
 /** Builds the view model of a graded scorecard. */
 export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions = {}): ScorecardView {
-  const keys = new Map<Objective, string>();
-  scorecard.objectives.forEach((o, i) => keys.set(o, `o${i + 1}`));
+  const all = scorecard.objectives;
+  const positions = new Map<Objective, number>();
+  all.forEach((o, i) => positions.set(o, i));
+  const keyOf = (o: Objective) => {
+    const i = positions.get(o);
+    return i === undefined ? undefined : `o${i + 1}`;
+  };
   const display = options.displayUri ?? lastSegment;
+  const size = options.window ? Math.max(1, Math.floor(options.window.size)) : all.length;
+  const { first, end } = objectiveWindow(all, size, options.window?.line);
+  const windowed = end - first < all.length;
+  const inView = (o: Objective) => {
+    const i = positions.get(o);
+    return i !== undefined && i >= first && i < end;
+  };
   let keyResultCount = 0;
   let ungradedCount = 0;
+  for (const o of all) {
+    keyResultCount += o.keyResults.length;
+    for (const kr of o.keyResults) if (!graded(kr.grade)) ungradedCount++;
+  }
 
-  const objectives: ObjectiveView[] = scorecard.objectives.map((o, i) => {
+  const objectives: ObjectiveView[] = all.slice(first, end).map((o, k) => {
+    const i = first + k;
     const supports: string[] = [];
+    const supportsOutside: string[] = [];
     const unresolvedSupports: string[] = [];
     for (const link of o.supports) {
       const target = link.path === undefined && link.fragment !== undefined ? findObjective(scorecard, link.fragment) : undefined;
-      const key = target && keys.get(target);
-      if (key && !supports.includes(key) && target !== o) supports.push(key);
-      else if (!key) unresolvedSupports.push(linkText(link));
+      const key = target && keyOf(target);
+      if (!key) unresolvedSupports.push(linkText(link));
+      else if (target === o || supports.includes(key) || supportsOutside.includes(target.id)) continue;
+      else if (inView(target)) supports.push(key);
+      else supportsOutside.push(target.id);
     }
     const keyResults = o.keyResults.map((kr, j) => keyResultView(kr, `o${i + 1}-k${j + 1}`, scorecard));
-    keyResultCount += keyResults.length;
-    ungradedCount += keyResults.filter((k) => k.grade.value === null).length;
     const children = (options.children?.(o) ?? []).map((c) => ({
       id: c.objective.id,
       title: c.objective.title,
@@ -273,7 +328,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
       grade: gradeView(c.objective),
     }));
     return {
-      key: keys.get(o)!,
+      key: keyOf(o)!,
       id: o.id,
       label: o.label,
       title: o.title,
@@ -285,6 +340,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
       perspective: o.perspective?.name,
       grade: gradeView(o),
       supports,
+      supportsOutside,
       unresolvedSupports,
       aligns: o.aligns.map(linkText),
       keyResults,
@@ -294,14 +350,16 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
     };
   });
 
-  const perspectives: PerspectiveView[] = scorecard.perspectives.map((p) => ({
-    name: p.name,
-    line: p.range.startLine,
-    grade: gradeView(p),
-    objectives: p.objectives.map((o) => keys.get(o)!).filter(Boolean),
-  }));
+  const perspectives: PerspectiveView[] = scorecard.perspectives
+    .map((p) => ({
+      name: p.name,
+      line: p.range.startLine,
+      grade: gradeView(p),
+      objectives: p.objectives.filter((o) => inView(o)).map((o) => keyOf(o)!),
+    }))
+    .filter((p) => !windowed || p.objectives.length > 0);
   const placed = new Set(perspectives.flatMap((p) => p.objectives));
-  const unplaced = scorecard.framework === "okr" && perspectives.length === 0 ? [] : objectives.filter((o) => !placed.has(o.key)).map((o) => o.key);
+  const unplaced = scorecard.framework === "okr" && scorecard.perspectives.length === 0 ? [] : objectives.filter((o) => !placed.has(o.key)).map((o) => o.key);
 
   const problems: ProblemCounts = { error: 0, warning: 0, info: 0, hint: 0, ...options.problems };
   return {
@@ -317,8 +375,10 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
     objectives,
     unplaced,
     problems,
+    objectiveCount: all.length,
     keyResultCount,
     ungradedCount,
+    window: windowed ? { first: first + 1, last: end, firstLine: all[first].range.startLine, lastLine: all[end - 1].range.startLine } : undefined,
   };
 }
 
