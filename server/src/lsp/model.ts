@@ -26,6 +26,21 @@ export function objectiveAtLine(scorecard: Scorecard, line: number): Objective |
   return found;
 }
 
+/** The objectives that can have lines in [first, last]: the one open at `first` (objectives are in document order) to the last starting by `last`. */
+export function objectivesInLines(scorecard: Scorecard, first: number, last: number): Objective[] {
+  const objectives = scorecard.objectives;
+  let lo = 0;
+  let hi = objectives.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (objectives[mid].range.startLine < first) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < objectives.length && objectives[end].range.startLine <= last) end++;
+  return objectives.slice(Math.max(0, lo - 1), end);
+}
+
 export function keyResultAtLine(scorecard: Scorecard, line: number): KeyResult | undefined {
   const objective = objectiveAtLine(scorecard, line);
   if (!objective) return undefined;
