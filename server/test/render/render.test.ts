@@ -205,7 +205,7 @@ describe("render: a window of a big file", () => {
     // Keys are those of the whole view: a link into the view still lands.
     assert.equal(v.objectives[0].key, whole.objectives[17].key);
     const html = renderBody(v);
-    assert.match(html, /Objectives 18–25 of 40, from line \d+/);
+    assert.match(html, /Objectives 18–25 of 40 in file order, from line \d+/);
     assert.match(html, /okr\.preview\.maxObjectives/);
     assert.match(html, /40 objectives, 40 KRs/);
     assert.doesNotMatch(html, /Goal 17\b|Goal 26\b/);
