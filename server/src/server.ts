@@ -28,7 +28,7 @@ import { errorText, guard, guardAsync, Logger } from "./lsp/log";
 import { references } from "./lsp/references";
 import { prepareRename, rename } from "./lsp/rename";
 import { registerPreview } from "./lsp/preview";
-import { legend, semanticTokens } from "./lsp/semanticTokens";
+import { legend, semanticTokens, semanticTokensDelta } from "./lsp/semanticTokens";
 import { SettingsStore } from "./lsp/settings";
 import { documentSymbols, workspaceSymbols } from "./lsp/symbols";
 import { canonicalUri } from "./lsp/uris";
@@ -98,7 +98,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
-      semanticTokensProvider: { legend, full: true, range: false },
+      semanticTokensProvider: { legend, full: { delta: true }, range: false },
       inlayHintProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -198,6 +198,9 @@ connection.onDocumentSymbol((p) => guard(log, "documentSymbol", [], () => docume
 connection.onWorkspaceSymbol((p, token) => guard(log, "workspaceSymbol", [], () => workspaceSymbols(store, p.query, cancelledBy(token))));
 connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => guard(log, "semanticTokens", { data: [] }, () => semanticTokens(store, p.textDocument.uri)));
+connection.languages.semanticTokens.onDelta((p) =>
+  guard(log, "semanticTokens/delta", { data: [] }, () => semanticTokensDelta(store, p.textDocument.uri, p.previousResultId)),
+);
 connection.languages.inlayHint.on((p) => guard(log, "inlayHint", [], () => inlayHints(store, p.textDocument.uri, p.range)));
 connection.onDefinition((p) => guard(log, "definition", [], () => definition(store, p.textDocument.uri, p.position)));
 connection.onReferences((p, token) =>

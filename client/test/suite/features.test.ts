@@ -310,6 +310,36 @@ describe("outline, completion, definition", () => {
     assert.equal(total, 10, "O1–O10 in four perspectives");
   });
 
+  it("semantic tokens: labels, numbers, dates and owners, and again after an edit", async () => {
+    const editor = await open(scratchFile(fs.readFileSync(repoFile("samples/commuter-rail.okr.md"), "utf8")));
+    const uri = editor.document.uri;
+    // Once the language server is up and has registered its provider.
+    const legend = await waitFor(async () => vscode.commands.executeCommand<vscode.SemanticTokensLegend>("vscode.provideDocumentSemanticTokensLegend", uri), "the semantic tokens legend");
+    const decoded = async () => {
+      const tokens = await waitFor(async () => vscode.commands.executeCommand<vscode.SemanticTokens>("vscode.provideDocumentSemanticTokens", uri), "semantic tokens");
+      const out: string[] = [];
+      let line = 0;
+      let character = 0;
+      for (let i = 0; i < tokens.data.length; i += 5) {
+        line += tokens.data[i];
+        character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+        const text = editor.document.lineAt(line).text.slice(character, character + tokens.data[i + 2]);
+        const modifiers = legend.tokenModifiers.filter((_, bit) => tokens.data[i + 4] & (1 << bit));
+        out.push([text, legend.tokenTypes[tokens.data[i + 3]], ...modifiers].join(" "));
+      }
+      return out;
+    };
+    const before = await decoded();
+    for (const t of ["O1 class declaration", "KR1 enumMember declaration", "Financial namespace declaration", "$40M number", "@amara variable owner"]) assert.ok(before.includes(t), `${t} in ${before.slice(0, 30).join(" | ")}`);
+    const line = editor.document.getText().split("\n").findIndex((l) => l.startsWith("### O1: Grow revenue from riders"));
+    await editor.edit((b) => b.replace(new vscode.Range(line, 4, line, 6), "O11"));
+    const after = await waitFor(async () => {
+      const tokens = await decoded();
+      return tokens.includes("O11 class declaration") ? tokens : undefined;
+    }, "the renamed label's token");
+    assert.equal(after!.length, before.length);
+  });
+
   it("completion offers key-result attribute keys under a KR", async () => {
     const uri = scratchFile("---\nperiod: 2027-Q1\n---\n# T\n\n### O1: Grow\n\n- KR1: Revenue from $1M to $2M\n  - ");
     await open(uri);

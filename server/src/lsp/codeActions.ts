@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
-import { Diagnostic, emptyRange, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
+import { Diagnostic, emptyRange, Fix, LineIndex, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
 import { Conversion, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
@@ -18,7 +18,6 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, code
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
   const current = store.diagnostics(uri);
-  const lines = analysis.scorecard.lines.lines;
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -37,7 +36,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, code
       }
       if (!disabled.has(d.code)) {
         disabled.add(d.code);
-        const edits = disableRuleEdits(analysis.scorecard, lines, d.code);
+        const edits = disableRuleEdits(analysis.scorecard, analysis.scorecard.lines, d.code);
         if (edits.length) {
           actions.push({
             title: `Disable ${d.code} for this file`,
@@ -110,24 +109,24 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * Sets `rules: { <code>: off }` in the front matter: creates the front matter when there is none, adds
  * `rules:` when absent, adds to (or overwrites in) an existing block or flow map.
  */
-export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[], code: string): TextEdit[] {
+export function disableRuleEdits(scorecard: Scorecard, lines: LineIndex, code: string): TextEdit[] {
   const entry = `${code}: off`;
   const fm = scorecard.frontMatter;
   if (!fm) {
-    const start = lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const start = lines.line(0).charCodeAt(0) === 0xfeff ? 1 : 0;
     return [{ range: emptyRange(0, start), newText: `---\nrules:\n  ${entry}\n---\n\n` }];
   }
   const first = fm.range.startLine + 1;
   const closeLine = fm.range.endLine;
-  const closed = closeLine > fm.range.startLine && /^(---|\.\.\.)\s*$/.test(lines[closeLine] ?? "");
+  const closed = closeLine > fm.range.startLine && /^(---|\.\.\.)\s*$/.test(lines.line(closeLine));
   const lastInside = closed ? closeLine - 1 : closeLine;
   const rules = fm.entries.find((e) => e.key === "rules");
   if (!rules) {
     if (closed) return [{ range: emptyRange(closeLine, 0), newText: `rules:\n  ${entry}\n` }];
-    return [{ range: emptyRange(lastInside, lines[lastInside].length), newText: `\nrules:\n  ${entry}` }];
+    return [{ range: emptyRange(lastInside, lines.lineLength(lastInside)), newText: `\nrules:\n  ${entry}` }];
   }
   const keyLine = rules.keyRange.startLine;
-  const keyText = lines[keyLine];
+  const keyText = lines.line(keyLine);
   const afterColon = keyText.indexOf(":", rules.keyRange.endCharacter);
   const inlineValue = afterColon >= 0 ? keyText.slice(afterColon + 1).replace(/\s+#.*$/, "").trim() : "";
   if (inlineValue.startsWith("{")) {
@@ -156,7 +155,7 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
   let last = keyLine;
   let indent: string | undefined;
   for (let line = keyLine + 1; line <= lastInside && line >= first; line++) {
-    const text = lines[line];
+    const text = lines.line(line);
     if (text.trim() === "" || /^\s*#/.test(text)) continue;
     const lead = /^\s*/.exec(text)![0];
     if (lead.length <= keyIndent) break;
@@ -165,7 +164,7 @@ export function disableRuleEdits(scorecard: Scorecard, lines: readonly string[],
     const m = new RegExp(`^(\\s*)(["']?)${escapeRegExp(code)}\\2\\s*:`).exec(text);
     if (m) return [{ range: lineRange(line, lead.length, text.length), newText: entry }];
   }
-  return [{ range: emptyRange(last, lines[last].length), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
+  return [{ range: emptyRange(last, lines.lineLength(last)), newText: `\n${indent ?? " ".repeat(keyIndent + 2)}${entry}` }];
 }
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, Range } from "vscode-languageserver";
-import { allRules, DEFAULT_LIMITS, FRAMEWORKS, FRONT_MATTER_KEYS, INDICATOR_TYPES, OBJECTIVE_TYPES, isoFromDay, KEY_RESULT_KEYS, KeyDoc, Objective, OBJECTIVE_KEYS, OkrConfig, Scorecard } from "../engine";
+import { allRules, DEFAULT_LIMITS, FRAMEWORKS, FRONT_MATTER_KEYS, INDICATOR_TYPES, OBJECTIVE_TYPES, isoFromDay, KEY_RESULT_KEYS, KeyDoc, LineIndex, Objective, OBJECTIVE_KEYS, OkrConfig, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { scorecards } from "./model";
 import { relativeLink } from "./uris";
@@ -16,7 +16,7 @@ interface Ctx {
   store: DocumentStore;
   scorecard: Scorecard;
   config: OkrConfig;
-  lines: readonly string[];
+  lines: LineIndex;
   position: Position;
   prefix: string;
 }
@@ -25,13 +25,13 @@ export function completion(store: DocumentStore, uri: string, position: Position
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const { scorecard, config } = analysis;
-  const lines = scorecard.lines.lines;
-  const lineText = lines[position.line] ?? "";
+  const lines = scorecard.lines;
+  const lineText = lines.line(position.line);
   const prefix = lineText.slice(0, Math.min(position.character, lineText.length));
   const ctx: Ctx = { store, scorecard, config, lines, position, prefix };
 
   const fm = scorecard.frontMatter;
-  if (fm && position.line > fm.range.startLine && (position.line < fm.range.endLine || !/^---\s*$/.test(lines[fm.range.endLine] ?? ""))) {
+  if (fm && position.line > fm.range.startLine && (position.line < fm.range.endLine || !/^---\s*$/.test(lines.line(fm.range.endLine)))) {
     return frontMatter(ctx);
   }
   if (fm && position.line <= fm.range.endLine) return [];
@@ -124,7 +124,7 @@ function frontMatter(ctx: Ctx): CompletionItem[] {
   if (!nested && !nestedValue) return [];
   let parent: string | undefined;
   for (let l = ctx.position.line - 1; l > (ctx.scorecard.frontMatter?.range.startLine ?? 0); l--) {
-    const m = /^([\w-]+)[ \t]*:/.exec(ctx.lines[l]);
+    const m = /^([\w-]+)[ \t]*:/.exec(ctx.lines.line(l));
     if (m) {
       parent = m[1];
       break;
@@ -306,22 +306,22 @@ function supportTargets(ctx: Ctx, objective: Objective): CompletionItem[] {
 /** The objective whose heading is the nearest heading above the cursor. */
 function enclosingObjective(ctx: Ctx): Objective | undefined {
   for (let l = ctx.position.line; l >= 0; l--) {
-    if (l !== ctx.position.line && HEADING.test(ctx.lines[l])) return ctx.scorecard.objectives.find((o) => o.source === "heading" && o.range.startLine === l);
-    if (l === ctx.position.line && HEADING.test(ctx.lines[l])) return undefined;
+    if (l !== ctx.position.line && HEADING.test(ctx.lines.line(l))) return ctx.scorecard.objectives.find((o) => o.source === "heading" && o.range.startLine === l);
+    if (l === ctx.position.line && HEADING.test(ctx.lines.line(l))) return undefined;
   }
   return undefined;
 }
 
 /** Between the objective's heading and its first list item. */
 function inAttributeZone(ctx: Ctx, objective: Objective): boolean {
-  for (let l = objective.range.startLine + 1; l < ctx.position.line; l++) if (LIST_ITEM.test(ctx.lines[l])) return false;
+  for (let l = objective.range.startLine + 1; l < ctx.position.line; l++) if (LIST_ITEM.test(ctx.lines.line(l))) return false;
   return true;
 }
 
 /** Whether the indented line sits under a top-level item that is a key result. */
 function underKeyResult(ctx: Ctx): boolean {
   for (let l = ctx.position.line - 1; l >= 0; l--) {
-    const text = ctx.lines[l];
+    const text = ctx.lines.line(l);
     if (text.trim() === "") continue;
     const m = LIST_ITEM.exec(text);
     if (m && m[1].length < 2) {

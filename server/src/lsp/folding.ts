@@ -7,12 +7,12 @@ export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[]
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const lines = s.lines.lines;
+  const lines = s.lines;
   const ranges: FoldingRange[] = [];
   /** Trailing blank lines stay visible. */
   const trim = (start: number, end: number) => {
-    let e = Math.min(end, lines.length - 1);
-    while (e > start && lines[e].trim() === "") e--;
+    let e = Math.min(end, lines.lineCount - 1);
+    while (e > start && lines.line(e).trim() === "") e--;
     return e;
   };
   const add = (start: number, end: number, kind?: string) => {

@@ -10,9 +10,9 @@ export function prepareRename(store: DocumentStore, uri: string, position: Posit
   const target = objectiveAt(store, uri, position);
   if (!target) return null;
   if (!target.objective.labelRange) throw new ResponseError(0, "Only an objective with a label (O1:, Objective 3:) can be renamed.");
-  const lines = store.analysis(uri)!.scorecard.lines.lines;
+  const lines = store.analysis(uri)!.scorecard.lines;
   const r = target.origin;
-  return { range: toRangeLike(r), placeholder: lines[r.startLine].slice(r.startCharacter, r.endCharacter) };
+  return { range: toRangeLike(r), placeholder: lines.slice(r.startLine, r.startCharacter, r.endCharacter) };
 }
 
 /**
@@ -30,12 +30,13 @@ export function rename(store: DocumentStore, uri: string, position: Position, ne
   const clash = scorecard.objectives.find((o) => o !== objective && o.id.toLowerCase() === newId.toLowerCase());
   if (clash) throw new ResponseError(0, `${scorecard.title ?? "This scorecard"} already has an objective ${clash.id}.`);
 
-  const lines = scorecard.lines.lines;
-  const labelText = lines[objective.labelRange.startLine].slice(objective.labelRange.startCharacter, objective.labelRange.endCharacter);
+  const lines = scorecard.lines;
+  const heading = lines.line(objective.range.startLine);
+  const labelText = lines.slice(objective.labelRange.startLine, objective.labelRange.startCharacter, objective.labelRange.endCharacter);
   const newLabel = /^objective/i.test(labelText) ? labelText.replace(/\d+(?:\.\d+)*/, newId.slice(1)) : labelText.startsWith("o") ? newId.toLowerCase() : newId;
-  const oldSlugs = new Set([objective.slug, slugify(headingText(lines, objective.range.startLine, objective.labelRange.startCharacter))]);
-  const newHeading = lines[objective.range.startLine].slice(0, objective.labelRange.startCharacter) + newLabel + lines[objective.range.startLine].slice(objective.labelRange.endCharacter);
-  const newSlug = slugify(headingText([newHeading], 0, objective.labelRange.startCharacter));
+  const oldSlugs = new Set([objective.slug, slugify(headingText(heading, objective.labelRange.startCharacter))]);
+  const newHeading = heading.slice(0, objective.labelRange.startCharacter) + newLabel + heading.slice(objective.labelRange.endCharacter);
+  const newSlug = slugify(headingText(newHeading, objective.labelRange.startCharacter));
 
   const changes: Record<string, TextEdit[]> = {};
   const add = (key: string, edit: TextEdit) => (changes[store.clientUri(key)] ??= []).push(edit);
@@ -54,8 +55,8 @@ export function rename(store: DocumentStore, uri: string, position: Position, ne
   return { changes };
 }
 
-/** The heading's text (after the `#`s) for a label that starts at `labelStart`; table cells are the text. */
-function headingText(lines: readonly string[], line: number, labelStart: number): string {
-  return lines[line].slice(labelStart).replace(/\s+#+\s*$/, "").replace(/\s*\|.*$/, "").trim();
+/** A heading line's text (after the `#`s) for a label that starts at `labelStart`; table cells are the text. */
+function headingText(line: string, labelStart: number): string {
+  return line.slice(labelStart).replace(/\s+#+\s*$/, "").replace(/\s*\|.*$/, "").trim();
 }
 

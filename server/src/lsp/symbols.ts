@@ -9,8 +9,7 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const lines = s.lines.lines;
-  const lineEnd = (line: number) => lines[Math.min(line, lines.length - 1)]?.length ?? 0;
+  const lineEnd = (line: number) => s.lines.lineLength(Math.max(0, Math.min(line, s.lines.lineCount - 1)));
   const span = (startLine: number, endLine: number): Range => ({ start: { line: startLine, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
 
   const objectiveSymbol = (o: Objective): DocumentSymbol => {

@@ -40,7 +40,7 @@ const documentArbitrary = fc.oneof(
 
 function inside(index: LineIndex, range: Range): boolean {
   const { startLine, startCharacter, endLine, endCharacter } = range;
-  const ok = (line: number, character: number) => line >= 0 && line < index.lineCount && character >= 0 && character <= index.lines[line].length;
+  const ok = (line: number, character: number) => line >= 0 && line < index.lineCount && character >= 0 && character <= index.lineLength(line);
   return ok(startLine, startCharacter) && ok(endLine, endCharacter) && (startLine < endLine || (startLine === endLine && startCharacter <= endCharacter));
 }
 

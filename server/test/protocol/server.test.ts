@@ -11,6 +11,7 @@ import {
   HoverRequest,
   InlayHintRequest,
   MarkupContent,
+  SemanticTokensDeltaRequest,
   SemanticTokensRequest,
   TextEdit,
   WorkspaceSymbolRequest,
@@ -330,6 +331,14 @@ describe("language server over stdio", function () {
 
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
     assert.ok(tokens && tokens.data.length > 0 && tokens.data.length % 5 === 0);
+    assert.deepEqual(capabilities.semanticTokensProvider?.full, { delta: true });
+    // After an edit, what changed since the last result: O2's KR1 label is gone.
+    const version = ++docVersion;
+    await client.change(URI, version, [{ range: { start: { line: 16, character: 2 }, end: { line: 16, character: 5 } }, text: "" }]);
+    await client.diagnosticsFor(URI, version);
+    const delta = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri: URI }, previousResultId: tokens.resultId! });
+    assert.ok(delta && "edits" in delta && delta.edits.length === 1, JSON.stringify(delta));
+    assert.ok(delta.edits[0].deleteCount < tokens.data.length / 2, "a delta, not the whole list again");
 
     const ws = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: "happy" });
     assert.ok((ws ?? []).some((s) => s.name === "O2: Happy riders"), JSON.stringify(ws));

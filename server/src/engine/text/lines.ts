@@ -12,7 +12,6 @@ import { Position } from "./positions";
  */
 export class LineIndex {
   readonly offsets: number[];
-  private all: string[] | undefined;
   private static readonly LARGEST_CHANGE = 50_000;
 
   constructor(
@@ -57,23 +56,17 @@ export class LineIndex {
     return this.lineEnd(line) - this.offsets[line];
   }
 
-  /** The text of a line, without its line break. */
+  /** The text of a line, without its line break ("" past the last line). */
   line(line: number): string {
-    return this.all ? this.all[line] : this.text.slice(this.offsets[line], this.lineEnd(line));
+    if (line < 0 || line >= this.offsets.length) return "";
+    return this.text.slice(this.offsets[line], this.lineEnd(line));
   }
 
   /** Columns `start` to `end` of a line, cut from the text without cutting the line first. */
   slice(line: number, start: number, end: number): string {
-    if (this.all) return this.all[line].slice(start, end);
     const lineStart = this.offsets[line];
     const length = this.lineEnd(line) - lineStart;
     return this.text.slice(lineStart + Math.min(start, length), lineStart + Math.min(end, length));
-  }
-
-  /** Every line's text, cut once on first use. */
-  get lines(): readonly string[] {
-    this.all ??= this.offsets.map((_, i) => this.text.slice(this.offsets[i], this.lineEnd(i)));
-    return this.all;
   }
 
   positionAt(offset: number): Position {
