@@ -268,6 +268,7 @@ async function main() {
     line_break_p95_ms_1mb: server.lineBreak.p95,
     hover_p95_ms_1mb: server.hover.p95,
     completion_p95_ms_1mb: server.completion.p95,
+    follow_ups_p95_ms_1mb: server.followUps.all.p95,
     preview_body_ms_1mb: preview.windowMs,
     preview_body_kb_1mb: preview.windowKb,
     vsix_kb: vsixKb(),
@@ -287,6 +288,12 @@ async function main() {
   }
   console.log(`\nworkspace: ${workspace.files} files indexed in ${f(workspace.indexMs)} ms, links resolved in ${f(workspace.resolveLinksMs)} ms (${workspace.children} children), all linted in ${f(workspace.lintAllMs)} ms`);
   console.log(`server, 1 MB file over stdio: keystroke → diagnostics p50 ${f(server.keystroke.p50)} ms, p95 ${f(server.keystroke.p95)} ms (${server.keystroke.count} edits), line break p50 ${f(server.lineBreak.p50)} / p95 ${f(server.lineBreak.p95)} ms (${server.lineBreak.count}); hover p50 ${f(server.hover.p50)} / p95 ${f(server.hover.p95)} ms; completion p50 ${f(server.completion.p50)} / p95 ${f(server.completion.p95)} ms`);
+  const ups = server.followUps;
+  const up = (name: string, l: { p50: number; p95: number; kb: number }) => `${name} ${f(l.p50)} / ${f(l.p95)} ms (${f(l.kb, 0)} KB)`;
+  console.log(
+    `after a keystroke, what VS Code asks next (p50 / p95, ${ups.all.count} edits): ${up("semantic tokens delta", ups.semanticTokensDelta)}, ${up("outline", ups.documentSymbol)}, ` +
+      `${up("folding", ups.foldingRange)}, ${up("inlay hints", ups.inlayHint)}, ${up("code actions", ups.codeAction)}; all ${f(ups.all.p50)} / ${f(ups.all.p95)} ms`,
+  );
   console.log(`preview, 1 MB file: a window of 100 objectives ${f(preview.windowMs)} ms, ${f(preview.windowKb, 0)} KB of HTML (all ${preview.objectives}: ${f(preview.wholeMs, 0)} ms, ${f(preview.wholeKb, 0)} KB)`);
   console.log(`bundles: client ${f(result.bundles_kb.client)} KB, server ${f(result.bundles_kb.server)} KB, cli ${f(result.bundles_kb.cli)} KB; VSIX ${f(result.vsix_kb)} KB; activation ${f(result.activation_ms)} ms`);
   const budgets: [string, number | null, number, string][] = [

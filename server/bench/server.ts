@@ -1,5 +1,14 @@
 import { pathToFileURL } from "node:url";
-import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  SemanticTokensDeltaRequest,
+  SemanticTokensRequest,
+} from "vscode-languageserver-protocol/node";
 import { CAPABILITIES, TestClient } from "../test/protocol/client";
 import { mulberry32 } from "../test/support/random";
 import { percentile } from "./stats";
@@ -16,14 +25,65 @@ function latency(samples: number[]): Latency {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+type FollowUp = "semanticTokensDelta" | "documentSymbol" | "foldingRange" | "inlayHint" | "codeAction";
+/** Each request VS Code makes of a document after an edit, and `all` of them one after the other: latency and KB of response. */
+export type FollowUps = Record<FollowUp | "all", Latency & { kb: number }>;
+
+/**
+ * After each of `count` letters typed at random places: the requests VS Code sends for the document
+ * (semantic tokens as a delta of the last result, the outline, folding, inlay hints for the 60 lines
+ * in view, code actions at the cursor), each timed from request to response. They run one after the
+ * other on the server, so their sum is how long a keystroke keeps it busy besides its diagnostics.
+ */
+async function measureFollowUps(client: TestClient, uri: string, lines: string[], firstVersion: number, count: number, random: () => number): Promise<FollowUps> {
+  const textDocument = { uri };
+  let resultId = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))?.resultId ?? "";
+  const kinds: FollowUp[] = ["semanticTokensDelta", "documentSymbol", "foldingRange", "inlayHint", "codeAction"];
+  const samples = new Map<FollowUp | "all", number[]>([...kinds, "all" as const].map((k) => [k, []]));
+  const bytes = new Map<FollowUp, number>(kinds.map((k) => [k, 0]));
+  const timed = async <R>(kind: FollowUp, request: () => Promise<R>): Promise<R> => {
+    const start = now();
+    const result = await request();
+    samples.get(kind)!.push(now() - start);
+    bytes.set(kind, bytes.get(kind)! + JSON.stringify(result ?? null).length);
+    return result;
+  };
+  for (let version = firstVersion; version < firstVersion + count; version++) {
+    const line = Math.floor(random() * lines.length);
+    const character = Math.floor(random() * (lines[line].length + 1));
+    await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: "x" }]);
+    await client.diagnosticsFor(uri, version, 30_000);
+    client.diagnostics.delete(uri);
+    lines[line] = lines[line].slice(0, character) + "x" + lines[line].slice(character);
+    const start = now();
+    const tokens = await timed("semanticTokensDelta", () => client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: resultId }));
+    resultId = tokens?.resultId ?? resultId;
+    await timed("documentSymbol", () => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
+    await timed("foldingRange", () => client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }));
+    const top = Math.max(0, line - 30);
+    const view = { start: { line: top, character: 0 }, end: { line: top + 60, character: 0 } };
+    await timed("inlayHint", () => client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: view }));
+    const cursor = { line, character: character + 1 };
+    await timed("codeAction", () => client.connection.sendRequest(CodeActionRequest.type, { textDocument, range: { start: cursor, end: cursor }, context: { diagnostics: [] } }));
+    samples.get("all")!.push(now() - start);
+  }
+  const kb = (kind: FollowUp) => bytes.get(kind)! / count / 1024;
+  const result = Object.fromEntries(kinds.map((k) => [k, { ...latency(samples.get(k)!), kb: kb(k) }])) as FollowUps;
+  result.all = { ...latency(samples.get("all")!), kb: kinds.reduce((sum, k) => sum + kb(k), 0) };
+  return result;
+}
+
 /**
  * The bundled server over stdio with a 1 MB document: single-character edits at random places, each
  * timed from didChange to the publishDiagnostics of that version (debounce set to 0); then line
  * breaks at the ends of random lines, timed alike (they move every line below, which no other edit
  * does; not a budget of issue 5, whose edits are the first kind); then hovers and completions at
- * random key-result lines.
+ * random key-result lines; then, after more letters typed, what VS Code asks next (`followUps`).
  */
-export async function measureServer(text: string, edits: number): Promise<{ keystroke: Latency; lineBreak: Latency; hover: Latency; completion: Latency }> {
+export async function measureServer(
+  text: string,
+  edits: number,
+): Promise<{ keystroke: Latency; lineBreak: Latency; hover: Latency; completion: Latency; followUps: FollowUps }> {
   // As our VS Code client declares: it links rule codes itself (client/src/ruleLinks.ts).
   const publishDiagnostics = { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false };
   const capabilities = { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics } };
@@ -69,7 +129,8 @@ export async function measureServer(text: string, edits: number): Promise<{ keys
       await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: line + 1, character: 2 } });
       completions.push(now() - start);
     }
-    return { keystroke: latency(keystrokes), lineBreak: latency(lineBreaks), hover: latency(hovers), completion: latency(completions) };
+    const followUps = await measureFollowUps(client, uri, lines, edits + 2 + edits / 4, edits / 5, random);
+    return { keystroke: latency(keystrokes), lineBreak: latency(lineBreaks), hover: latency(hovers), completion: latency(completions), followUps };
   } finally {
     await client.stop();
   }

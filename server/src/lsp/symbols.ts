@@ -4,6 +4,14 @@ import { DocumentStore } from "./documents";
 import { gradeText } from "./format";
 import { keyResultEndLine, objectiveNameRange, sane, scorecards } from "./model";
 
+/**
+ * An objective's symbol, kept while an edit elsewhere reuses the objective: it lies in the
+ * objective's section, whose text is then the same, and moves with it (`line` is where the objective
+ * started when it was made). Its id can change in place (numbered by position), and is in the name.
+ * Made again for every request, the 1 MB benchmark file's 2,600 objectives took 13–40 ms.
+ */
+const objectiveSymbols = new WeakMap<Objective, { line: number; id: string; symbol: DocumentSymbol }>();
+
 /** Outline: perspective → objective → key result (initiatives and indicators as leaves). */
 export function documentSymbols(store: DocumentStore, uri: string): DocumentSymbol[] {
   const analysis = store.analysis(uri);
@@ -13,6 +21,15 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   const span = (startLine: number, endLine: number): Range => ({ start: { line: startLine, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
 
   const objectiveSymbol = (o: Objective): DocumentSymbol => {
+    const line = o.range.startLine;
+    const kept = objectiveSymbols.get(o);
+    if (kept?.id === o.id && kept.line === line) return kept.symbol;
+    const symbol = kept?.id === o.id ? moved(kept.symbol, line - kept.line) : newObjectiveSymbol(o);
+    objectiveSymbols.set(o, { line, id: o.id, symbol });
+    return symbol;
+  };
+
+  const newObjectiveSymbol = (o: Objective): DocumentSymbol => {
     const end = Math.max(o.range.endLine, o.endLine);
     const range = span(o.range.startLine, end);
     const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? toRangeLike(kr.range) : span(kr.range.startLine, keyResultEndLine(kr))));
@@ -55,6 +72,14 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   for (const o of s.objectives) if (!inPerspective.has(o)) result.push(objectiveSymbol(o));
   result.sort((a, b) => a.range.start.line - b.range.start.line);
   return result;
+}
+
+/** A copy of a symbol and its children `delta` lines down; a symbol sent is never changed. */
+function moved(symbol: DocumentSymbol, delta: number): DocumentSymbol {
+  const line = (r: Range): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
+  const copy = { ...symbol, range: line(symbol.range), selectionRange: line(symbol.selectionRange) };
+  if (symbol.children) copy.children = symbol.children.map((c) => moved(c, delta));
+  return copy;
 }
 
 function keyResultSymbol(kr: KeyResult, range: Range): DocumentSymbol {

@@ -1,27 +1,7 @@
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { SemanticTokens, SemanticTokensDelta } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { replacement } from "../../src/engine/text/changes";
-import { DocumentStore } from "../../src/lsp/documents";
-import { LspHost } from "../../src/lsp/host";
-import { Logger } from "../../src/lsp/log";
 import { semanticTokens, semanticTokensDelta, TOKEN_MODIFIERS, TOKEN_TYPES } from "../../src/lsp/semanticTokens";
-import { SettingsStore } from "../../src/lsp/settings";
-import { REPO } from "../protocol/client";
-import { mulberry32 } from "../support/random";
-
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const URI = "file:///t/tokens.okr.md";
-const sample = (name: string) => readFileSync(join(REPO, "samples", name), "utf8");
-
-function storeWith(text: string): { store: DocumentStore; doc: TextDocument } {
-  const store = new DocumentStore(new LspHost(new SettingsStore(undefined, quiet), quiet), quiet);
-  const doc = TextDocument.create(URI, "okr", 1, text);
-  store.changed(doc);
-  return { store, doc };
-}
+import { editRandomly, sample, SAMPLES, storeWith, URI } from "./edits";
 
 /** Tokens as [line, character, text, type, modifiers…], decoded from LSP's relative encoding. */
 function decode(data: readonly number[], text: string): string[][] {
@@ -44,8 +24,6 @@ function applyDelta(data: readonly number[], delta: SemanticTokensDelta): number
   return result;
 }
 
-const INSERTIONS = ["x", "\n", "\n\n", "- KR9: Churn from 5% to 3% by Mar 1 @ana\n", "  - 2027-01-10: 4%\n", "### O9: New\nowner: @b\n", "## Customer\n", "", "🚀"];
-
 describe("semantic tokens", () => {
   it("colour labels, keys, numbers, dates, owners and links", () => {
     const text = sample("commuter-rail.okr.md");
@@ -57,28 +35,16 @@ describe("semantic tokens", () => {
     assert.ok(tokens.some((t) => / variable owner$/.test(t)));
   });
 
-  for (const name of ["commuter-rail.okr.md", "every-rule.okr.md", "saas-okrs.okr.md", "commuter-rail-grid.okr.md"]) {
+  for (const name of SAMPLES) {
     it(`after edits are those of a fresh open, and a delta turns the last result into them: ${name}`, () => {
-      const random = mulberry32(name.length * 7919);
-      let text = sample(name);
-      const { store, doc } = storeWith(text);
-      let last = semanticTokens(store, URI);
-      for (let version = 2; version < 80; version++) {
-        const at = Math.floor(random() * (text.length + 1));
-        const remove = random() < 0.3 ? Math.min(Math.floor(random() * 30), text.length - at) : 0;
-        const insert = INSERTIONS[Math.floor(random() * INSERTIONS.length)];
-        const start = doc.positionAt(at);
-        const end = doc.positionAt(at + remove);
-        TextDocument.update(doc, [{ range: { start, end }, text: insert }], version);
-        text = text.slice(0, at) + insert + text.slice(at + remove);
-        store.changed(doc, replacement(at, remove, insert.length));
+      let last: SemanticTokens | undefined;
+      editRandomly(sample(name), name.length * 7919, 80, (store, text, version) => {
         const expected = semanticTokens(storeWith(text).store, URI).data;
-        const answer: SemanticTokens | SemanticTokensDelta =
-          version % 3 === 0 ? semanticTokens(store, URI) : semanticTokensDelta(store, URI, last.resultId!);
-        const data = "edits" in answer ? applyDelta(last.data, answer) : answer.data;
-        assert.deepEqual(decode(data, text), decode(expected, text), `after edit ${version}: ${JSON.stringify(insert)} at ${at}`);
+        const answer: SemanticTokens | SemanticTokensDelta = !last || version % 3 === 0 ? semanticTokens(store, URI) : semanticTokensDelta(store, URI, last.resultId!);
+        const data = "edits" in answer ? applyDelta(last!.data, answer) : answer.data;
+        assert.deepEqual(decode(data, text), decode(expected, text), `after edit ${version}`);
         last = { resultId: answer.resultId, data };
-      }
+      });
     });
   }
 });
