@@ -63,11 +63,11 @@ function writeRange(bytes: Buffer, at: number, { start, end }: RangeLike): numbe
   return writeBytes(bytes, at, RANGE_PIECES[4]);
 }
 
-function jsonOf(diagnostic: LspDiagnostic): CachedJson {
-  let cached = cachedJson.get(diagnostic);
+function jsonOf(value: object): CachedJson {
+  let cached = cachedJson.get(value);
   if (cached === undefined) {
-    cached = { whole: Buffer.from(asciiJson(diagnostic), "latin1") };
-    cachedJson.set(diagnostic, cached);
+    cached = { whole: Buffer.from(asciiJson(value), "latin1") };
+    cachedJson.set(value, cached);
   }
   return cached;
 }
@@ -114,12 +114,14 @@ function openMember(objectJson: string, key: string): string {
 const COMMA = 0x2c;
 
 /**
- * The message as JSON: what JSON.stringify makes (a publish's `params` and `diagnostics` moved to the
- * end of their objects), with a publish's diagnostics taken from their cached JSON. On a keystroke in
+ * The message as JSON: what JSON.stringify makes (a publish's `params` and `diagnostics`, a
+ * response's `result`, moved to the end of their objects), with a publish's diagnostics and a
+ * response's unchanging parts taken from their cached JSON. On a keystroke in
  * a large file almost all of them are unchanged, and stringifying them again cost more than the analysis.
  */
 export function encodeMessage(msg: Message, charset: ContentTypeEncoderOptions["charset"] = "utf-8"): Buffer {
   if (charset !== "utf-8") return Buffer.from(JSON.stringify(msg), charset);
+  if (isHolding(msg)) return encodeHolding(msg);
   if (!isPublishDiagnostics(msg)) return Buffer.from(asciiJson(msg), "latin1");
   // `undefined` members are left out, as JSON.stringify leaves out an absent `version`.
   const envelope = asciiJson({ ...msg, params: undefined });
@@ -152,6 +154,68 @@ export function encodeMessage(msg: Message, charset: ContentTypeEncoderOptions["
   }
   at += bytes.write(tail, at, "latin1");
   return bytes.subarray(0, at);
+}
+
+/**
+ * Objects that responses send again and again, never changed once made (an outline's kept
+ * objective symbols): their JSON is made once, as a diagnostic's is.
+ */
+const unchanging = new WeakSet<object>();
+/** Results that hold such objects: written with those objects' JSON copied in. */
+const holdingUnchanging = new WeakSet<object>();
+
+/** Marks `value` as never changed from now on: its JSON, once made, is sent for it every time. */
+export function unchangingPart<T extends object>(value: T): T {
+  unchanging.add(value);
+  return value;
+}
+
+/** Marks a result as holding `unchangingPart`s, to be copied in from their JSON when it is sent. */
+export function withUnchangingParts<T extends object>(result: T): T {
+  holdingUnchanging.add(result);
+  return result;
+}
+
+/** A result's JSON as JSON.stringify writes it (then `asciiJson`), with its unchanging parts copied in as bytes. */
+function writeHolding(value: unknown, text: string[], out: (string | Uint8Array)[]): void {
+  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    text.push(asciiJson(value) ?? "null");
+  } else if (unchanging.has(value)) {
+    out.push(text.join(""), jsonOf(value).whole!);
+    text.length = 0;
+  } else if (Array.isArray(value)) {
+    text.push("[");
+    value.forEach((item, i) => {
+      if (i > 0) text.push(",");
+      writeHolding(item, text, out);
+    });
+    text.push("]");
+  } else {
+    text.push("{");
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+      text.push(`${first ? "" : ","}${asciiJson(key)}:`);
+      first = false;
+      writeHolding(member, text, out);
+    }
+    text.push("}");
+  }
+}
+
+function encodeHolding(msg: Message & { result: object }): Buffer {
+  const text = [openMember(asciiJson({ ...msg, result: undefined }), "result")];
+  const out: (string | Uint8Array)[] = [];
+  writeHolding(msg.result, text, out);
+  text.push("}");
+  out.push(text.join(""));
+  // Every part is ASCII: a character is a byte.
+  return Buffer.concat(out.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : part)));
+}
+
+function isHolding(msg: Message): msg is Message & { result: object } {
+  const result = (msg as { result?: unknown }).result;
+  return Message.isResponse(msg) && result !== null && typeof result === "object" && holdingUnchanging.has(result);
 }
 
 /** For vscode-jsonrpc's stream writers, in place of their `application/json` encoder (same charset handling, same headers). */

@@ -1,6 +1,7 @@
 import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from "vscode-languageserver";
 import { KeyResult, Objective, Scorecard, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
+import { unchangingPart, withUnchangingParts } from "./encoder";
 import { gradeText } from "./format";
 import { keyResultEndLine, objectiveNameRange, sane, scorecards } from "./model";
 
@@ -24,7 +25,8 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
     const line = o.range.startLine;
     const kept = objectiveSymbols.get(o);
     if (kept?.id === o.id && kept.line === line) return kept.symbol;
-    const symbol = kept?.id === o.id ? moved(kept.symbol, line - kept.line) : newObjectiveSymbol(o);
+    // Never changed once made: the encoder keeps its JSON, 32–42 ms of an outline's 3.3 MB otherwise.
+    const symbol = unchangingPart(kept?.id === o.id ? moved(kept.symbol, line - kept.line) : newObjectiveSymbol(o));
     objectiveSymbols.set(o, { line, id: o.id, symbol });
     return symbol;
   };
@@ -71,7 +73,7 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   }
   for (const o of s.objectives) if (!inPerspective.has(o)) result.push(objectiveSymbol(o));
   result.sort((a, b) => a.range.start.line - b.range.start.line);
-  return result;
+  return withUnchangingParts(result);
 }
 
 /** A copy of a symbol and its children `delta` lines down; a symbol sent is never changed. */

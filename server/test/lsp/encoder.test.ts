@@ -4,11 +4,14 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { Message, PublishDiagnosticsNotification, PublishDiagnosticsParams, StreamMessageWriter } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { defaultConfig, LineIndex, Workspace } from "../../src/engine";
 import { replacement } from "../../src/engine/text/changes";
 import { toLspDiagnostic } from "../../src/lsp/diagnostics";
-import { encodeMessage, messageEncoder, movedFrom } from "../../src/lsp/encoder";
+import { asciiJson, encodeMessage, messageEncoder, movedFrom, unchangingPart, withUnchangingParts } from "../../src/lsp/encoder";
+import { documentSymbols } from "../../src/lsp/symbols";
 import { REPO } from "../protocol/client";
+import { storeWith, URI as LSP_URI } from "./edits";
 
 const SAMPLE = readFileSync(join(REPO, "samples", "every-rule.okr.md"), "utf8");
 // Non-ASCII in the URI as well as in messages: Content-Length counts bytes.
@@ -120,5 +123,37 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
     const moved = { ...first, range: { start: { line: 7, character: 1 }, end: { line: 8, character: 0 } } };
     movedFrom(moved, first);
     assert.deepEqual(json([moved, first]), [{ ...first, range: moved.range }, first], "a moved copy has its own range and the original's rest");
+  });
+
+  it("for a result holding unchanging parts: byte for byte what JSON.stringify writes, in ASCII", async () => {
+    const part = unchangingPart({ name: "O1: Fähre → 1.0", kind: 5, children: [unchangingPart({ name: "KR1", range: { start: { line: 1, character: 0 } } })] });
+    const odd = { toJSON: () => "as toJSON says" };
+    const result = withUnchangingParts([
+      { name: "Financial ≥ 😀 \u2028", skipped: undefined, f: () => 1, children: [part, undefined, () => 1, NaN, null, { nested: [part] }] },
+      part,
+      odd,
+      "text",
+      7.25,
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const msg = { jsonrpc: "2.0", id: i, result } as Message;
+      assert.equal(encodeMessage(msg).toString("latin1"), asciiJson(msg));
+      await assertSameJson(msg);
+    }
+  });
+
+  it("for a real outline, before and after edits that keep, move and renumber objectives", () => {
+    let text = readFileSync(join(REPO, "samples", "commuter-rail.okr.md"), "utf8");
+    const { store, doc } = storeWith(text);
+    const outline = (version: number) => encodeMessage({ jsonrpc: "2.0", id: version, result: documentSymbols(store, LSP_URI) } as Message).toString("latin1");
+    const plain = (version: number) => asciiJson({ jsonrpc: "2.0", id: version, result: documentSymbols(storeWith(text).store, LSP_URI) });
+    assert.equal(outline(1), plain(1));
+    for (const [version, insert] of [[2, "\n"], [3, "x"], [4, "### Objective: New\n- KR1: a from 1 to 2\n"]] as const) {
+      const at = text.indexOf("### O2");
+      TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: insert }], version);
+      text = text.slice(0, at) + insert + text.slice(at);
+      store.changed(doc, replacement(at, 0, insert.length));
+      assert.equal(outline(version), plain(version), `after edit ${version}`);
+    }
   });
 });
