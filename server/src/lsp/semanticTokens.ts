@@ -116,25 +116,43 @@ function tokensOf(o: Objective, lines: LineIndex): Token[] {
         out.range(c.value.range, "number");
       }
     }
-    tokens = out.list;
+    tokens = inOrder(out.list);
   }
   objectiveTokens.set(o, { line, tokens });
   return tokens;
 }
 
+/** Tokens by position, a longer one first where two start together, without overlaps (the first of them stays). */
+function inOrder(tokens: Token[]): Token[] {
+  tokens.sort((a, b) => a.line - b.line || a.start - b.start || b.length - a.length);
+  const result: Token[] = [];
+  for (const t of tokens) {
+    const last = result[result.length - 1];
+    if (last && last.line === t.line && t.start < last.start + last.length) continue;
+    result.push(t);
+  }
+  return result;
+}
+
+/**
+ * Every token of the document in order. An objective's lie on its own lines, after those of the
+ * objectives before it, so the few of the document itself (front matter keys, perspective headings)
+ * are merged in between objectives' runs instead of sorting thousands of tokens again.
+ */
 function collect(s: Scorecard): Token[] {
   const out = new Tokens(s.lines);
   for (const e of s.frontMatter?.entries ?? []) out.range(e.keyRange, "property");
   for (const p of s.perspectives) if (p.level > 0) out.range(p.nameRange, "namespace", modifier("declaration"));
   if (s.parent) out.range(s.parent.range, "macro");
-  const tokens = out.list;
-  for (const o of s.objectives) for (const t of tokensOf(o, s.lines)) tokens.push(t);
-  tokens.sort((a, b) => a.line - b.line || a.start - b.start || b.length - a.length);
+  const own = inOrder(out.list);
   const result: Token[] = [];
-  for (const t of tokens) {
-    const last = result[result.length - 1];
-    if (last && last.line === t.line && t.start < last.start + last.length) continue; // no overlaps
-    result.push(t);
+  let next = 0;
+  for (const o of s.objectives) {
+    const tokens = tokensOf(o, s.lines);
+    if (tokens.length === 0) continue;
+    while (next < own.length && own[next].line < tokens[0].line) result.push(own[next++]);
+    for (const t of tokens) result.push(t);
   }
+  while (next < own.length) result.push(own[next++]);
   return result;
 }
