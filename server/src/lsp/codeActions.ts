@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
-import { Diagnostic, emptyRange, Fix, LineIndex, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
+import { Diagnostic, emptyRange, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
 import { Conversion, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
@@ -36,7 +36,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, code
       }
       if (!disabled.has(d.code)) {
         disabled.add(d.code);
-        const edits = disableRuleEdits(analysis.scorecard, analysis.scorecard.lines, d.code);
+        const edits = disableRuleEdits(analysis.scorecard, d.code);
         if (edits.length) {
           actions.push({
             title: `Disable ${d.code} for this file`,
@@ -109,7 +109,8 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * Sets `rules: { <code>: off }` in the front matter: creates the front matter when there is none, adds
  * `rules:` when absent, adds to (or overwrites in) an existing block or flow map.
  */
-export function disableRuleEdits(scorecard: Scorecard, lines: LineIndex, code: string): TextEdit[] {
+export function disableRuleEdits(scorecard: Scorecard, code: string): TextEdit[] {
+  const lines = scorecard.lines;
   const entry = `${code}: off`;
   const fm = scorecard.frontMatter;
   if (!fm) {
