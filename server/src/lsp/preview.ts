@@ -42,10 +42,10 @@ export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void
 export function previewModel(store: DocumentStore, uri: string, window?: ViewModelOptions["window"]): ScorecardView | undefined {
   const analysis = store.analysis(uri);
   if (!analysis) return undefined;
-  const key = store.key(uri);
   const workspace = store.workspace;
   return buildViewModel(analysis.scorecard, {
-    problems: countProblems(workspace.diagnostics(key)),
+    // The store's: published already, they are not checked again.
+    problems: countProblems(store.diagnostics(uri)),
     children: (o) => workspace.childrenOf(o),
     window,
   });
