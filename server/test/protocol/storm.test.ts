@@ -12,6 +12,9 @@ import {
   InlayHintRequest,
   Position,
   PublishDiagnosticsParams,
+  SemanticTokens,
+  SemanticTokensDeltaRequest,
+  SemanticTokensEdit,
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -33,6 +36,13 @@ const PIECES = ["#", "# ", "## O", "-", "- ", "  - ", ":", ": ", "|", "| ", "\n"
  * in. The server must stay up, log no error, never publish for an older version after a newer one,
  * and every published range must lie inside the document of the version it was published for.
  */
+/** A semantic tokens result with a delta's edits applied. */
+function applyTokenEdits(data: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
+  const result = [...data];
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) result.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  return result;
+}
+
 describe("edit storm", function () {
   this.timeout(180_000);
 
@@ -75,6 +85,7 @@ describe("edit storm", function () {
       const random = prng(SEED);
       const int = (n: number) => Math.floor(random() * n);
       let requests = 0;
+      let lastTokens: SemanticTokens | undefined;
       for (let v = 2; v <= EDITS + 1; v++) {
         const length = mirror.getText().length;
         const insert = length < 400 || (length < 12_000 && random() < 0.55);
@@ -97,6 +108,8 @@ describe("edit storm", function () {
           // Requests at random positions on whatever the text has become.
           const position = mirror.positionAt(int(mirror.getText().length + 1));
           const doc = { uri };
+          // The tokens as edits of those of 100 edits ago: answered first, before the full request below replaces them.
+          const delta = client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: doc, previousResultId: lastTokens?.resultId ?? "none" });
           const all = await within(10_000, `requests at v${v}`, Promise.all([
             client.connection.sendRequest(HoverRequest.type, { textDocument: doc, position }),
             client.connection.sendRequest(CompletionRequest.type, { textDocument: doc, position }),
@@ -122,6 +135,10 @@ describe("edit storm", function () {
           const lineCount = mirror.lineCount;
           for (const f of all[3] ?? []) if (f.startLine > f.endLine || f.endLine >= lineCount) problems.push(`v${v} folding ${f.startLine}-${f.endLine} of ${lineCount}`);
           if ((all[4]?.data.length ?? 0) % 5 !== 0) problems.push(`v${v} semantic tokens not in fives`);
+          const edits = await delta;
+          const patched = edits && "edits" in edits ? applyTokenEdits(lastTokens!.data, edits.edits) : edits?.data;
+          if (JSON.stringify(patched) !== JSON.stringify(all[4]?.data)) problems.push(`v${v} semantic tokens delta does not give the full result`);
+          lastTokens = all[4] ?? undefined;
         }
         if (v % 250 === 0) {
           // A pause, as a person makes: the debounce lets this version's diagnostics through.
