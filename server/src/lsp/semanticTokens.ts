@@ -1,4 +1,4 @@
-import { SemanticTokens, SemanticTokensBuilder, SemanticTokensDelta, SemanticTokensLegend } from "vscode-languageserver";
+import { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from "vscode-languageserver";
 import { LineIndex, Objective, Range } from "../engine";
 import { DocumentStore } from "./documents";
 
@@ -24,56 +24,86 @@ interface Token {
 }
 
 /**
- * Per open document, the builder of its last tokens: an editor asks again after every edit, and a
- * delta request is answered with what changed since (a few numbers instead of the 1 MB benchmark
- * file's 570 KB). Kept with the document object, which lives while the document is open.
+ * Per open document, its last result: an editor asks again after every edit, and a delta request
+ * is answered with what changed since (a few numbers instead of the 1 MB benchmark file's 570 KB).
+ * Kept with the document object, which lives while the document is open.
  */
-const builders = new WeakMap<object, SemanticTokensBuilder>();
+const lastResults = new WeakMap<object, { resultId: string; data: number[] }>();
+let resultCount = 0;
 
 export function semanticTokens(store: DocumentStore, uri: string): SemanticTokens {
-  const builder = new SemanticTokensBuilder();
+  const result = { resultId: String(++resultCount), data: encode(store, uri) };
   const doc = store.document(uri);
-  if (doc) builders.set(doc, builder);
-  fill(builder, store, uri);
-  return builder.build();
+  if (doc) lastResults.set(doc, result);
+  return result;
 }
 
 /** The tokens as edits of those of `previousResultId`, or all of them when that is not the last result. */
 export function semanticTokensDelta(store: DocumentStore, uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta {
   const doc = store.document(uri);
-  const builder = (doc && builders.get(doc)) ?? new SemanticTokensBuilder();
-  if (doc) builders.set(doc, builder);
-  builder.previousResult(previousResultId);
-  fill(builder, store, uri);
-  return builder.buildEdits();
+  const previous = doc && lastResults.get(doc);
+  const result = semanticTokens(store, uri);
+  return previous?.resultId === previousResultId ? { resultId: result.resultId, edits: edits(previous.data, result.data) } : result;
+}
+
+/** The one edit that turns `before` into `after`: what lies between what they start and end with alike. */
+function edits(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  if (start === before.length && start === after.length) return [];
+  return [{ start, deleteCount: before.length - start - end, data: after.slice(start, after.length - end) }];
 }
 
 /**
- * Every token of the document in order. An objective's lie on its own lines, after those of the
- * objectives before it, so the few of the document itself (front matter keys, perspective headings)
- * are merged in between objectives' runs instead of sorting thousands of tokens again.
+ * Every token of the document in LSP's encoding: five numbers each, line and start relative to the
+ * token before. An objective's tokens lie on its own lines, after those of the objectives before
+ * it, so its run of numbers is copied as kept but for its first token's line and start; the few
+ * tokens of the document itself (front matter keys, perspective headings) are merged in between.
  */
-function fill(builder: SemanticTokensBuilder, store: DocumentStore, uri: string): void {
+function encode(store: DocumentStore, uri: string): number[] {
   const analysis = store.analysis(uri);
-  if (!analysis) return;
+  if (!analysis) return [];
   const s = analysis.scorecard;
   const out = new Tokens(s.lines);
   for (const e of s.frontMatter?.entries ?? []) out.range(e.keyRange, "property");
   for (const p of s.perspectives) if (p.level > 0) out.range(p.nameRange, "namespace", modifier("declaration"));
   if (s.parent) out.range(s.parent.range, "macro");
   const own = inOrder(out.list);
-  let next = 0;
-  const pushOwn = () => {
-    const t = own[next++];
-    builder.push(t.line, t.start, t.length, t.type, t.modifiers);
+  const runs = s.objectives.map((o) => tokensOf(o, s.lines));
+  const data = new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length));
+  let at = 0;
+  let line = 0;
+  let start = 0;
+  /** Writes a token at `at`, relative to the one before. */
+  const put = (tokenLine: number, tokenStart: number, length: number, type: number, modifiers: number) => {
+    data[at++] = tokenLine - line;
+    data[at++] = tokenLine === line ? tokenStart - start : tokenStart;
+    data[at++] = length;
+    data[at++] = type;
+    data[at++] = modifiers;
+    line = tokenLine;
+    start = tokenStart;
   };
-  for (const o of s.objectives) {
-    const packed = tokensOf(o, s.lines);
-    if (packed.length === 0) continue;
-    while (next < own.length && own[next].line < packed[0]) pushOwn();
-    for (let i = 0; i < packed.length; i += FIELDS) builder.push(packed[i], packed[i + 1], packed[i + 2], packed[i + 3], packed[i + 4]);
+  let next = 0;
+  runs.forEach(({ tokens, first, last }, k) => {
+    if (tokens.length === 0) return;
+    const delta = s.objectives[k].range.startLine - first.objectiveLine;
+    while (next < own.length && own[next].line < first.line + delta) {
+      const t = own[next++];
+      put(t.line, t.start, t.length, t.type, t.modifiers);
+    }
+    put(first.line + delta, first.start, tokens[2], tokens[3], tokens[4]);
+    for (let i = FIELDS; i < tokens.length; i++) data[at++] = tokens[i];
+    line = last.line + delta;
+    start = last.start;
+  });
+  for (; next < own.length; next++) {
+    const t = own[next];
+    put(t.line, t.start, t.length, t.type, t.modifiers);
   }
-  while (next < own.length) pushOwn();
+  return data;
 }
 
 const type = (t: TokenType) => TOKEN_TYPES.indexOf(t);
@@ -100,62 +130,70 @@ class Tokens {
   }
 }
 
-/** A kept token is five numbers in a row: line, start, length, type, modifiers. */
+/** A token is five numbers in a row: line, start, length, type, modifiers. */
 const FIELDS = 5;
 
 /**
- * An objective's tokens, kept while an edit elsewhere reuses the objective: they lie in its section,
- * whose text is then the same, and move with it (`line` is where the objective started when they
- * were made). Made again for every request, they were most of its 30 ms on the 1 MB benchmark file.
- * In order, packed (`FIELDS` numbers each): as objects they held 7 MB for that file's 30,000 tokens.
+ * An objective's tokens in LSP's encoding (each relative to the one before, the first as made),
+ * and where its first and last tokens were when they were made (`objectiveLine`: where the
+ * objective started then). Kept while an edit elsewhere reuses the objective: its section's text is
+ * then the same, so only the lines move, all by as much as the objective did; the encoding holds no
+ * line but relative ones. Made again for every request, they were most of its 30 ms on the 1 MB
+ * benchmark file; as token objects they held 7 MB.
  */
-const objectiveTokens = new WeakMap<Objective, { line: number; tokens: Int32Array }>();
+interface ObjectiveTokens {
+  tokens: Int32Array;
+  first: { objectiveLine: number; line: number; start: number };
+  last: { line: number; start: number };
+}
 
-function tokensOf(o: Objective, lines: LineIndex): Int32Array {
-  const line = o.range.startLine;
+const objectiveTokens = new WeakMap<Objective, ObjectiveTokens>();
+
+function tokensOf(o: Objective, lines: LineIndex): ObjectiveTokens {
   const kept = objectiveTokens.get(o);
-  if (kept?.line === line) return kept.tokens;
-  let tokens: Int32Array;
-  if (kept) {
-    tokens = kept.tokens.slice();
-    for (let i = 0; i < tokens.length; i += FIELDS) tokens[i] += line - kept.line;
-  } else {
-    const out = new Tokens(lines);
-    out.range(o.labelRange, "class", modifier("declaration"));
-    for (const a of o.attributes) out.range(a.keyRange, "property");
-    if (o.owner) out.range(o.owner.range, "variable", modifier("owner"));
-    if (o.due) out.range(o.due.range, "string", modifier("date"));
-    for (const l of o.aligns) out.range(l.range, "macro");
-    for (const l of o.supports) out.range(l.range, "macro");
-    for (const kr of o.keyResults) {
-      out.range(kr.labelRange, "enumMember", modifier("declaration"));
-      for (const v of [kr.baseline, kr.target, kr.relative, kr.current]) out.range(v?.range, "number");
-      if (kr.deadline) out.range(kr.deadline.range, "string", modifier("date"));
-      if (kr.owner) out.range(kr.owner.range, "variable", modifier("owner"));
-      for (const a of kr.attributes) out.range(a.keyRange, "property");
-      for (const c of kr.checkIns) {
-        const at = c.range.startLine;
-        const m = /\d{4}-\d{2}-\d{2}/.exec(lines.line(at).slice(c.range.startCharacter));
-        if (m) {
-          const start = c.range.startCharacter + m.index;
-          out.span(at, start, start + 10, "string", modifier("date"));
-        }
-        out.range(c.value.range, "number");
+  if (kept) return kept;
+  const out = new Tokens(lines);
+  out.range(o.labelRange, "class", modifier("declaration"));
+  for (const a of o.attributes) out.range(a.keyRange, "property");
+  if (o.owner) out.range(o.owner.range, "variable", modifier("owner"));
+  if (o.due) out.range(o.due.range, "string", modifier("date"));
+  for (const l of o.aligns) out.range(l.range, "macro");
+  for (const l of o.supports) out.range(l.range, "macro");
+  for (const kr of o.keyResults) {
+    out.range(kr.labelRange, "enumMember", modifier("declaration"));
+    for (const v of [kr.baseline, kr.target, kr.relative, kr.current]) out.range(v?.range, "number");
+    if (kr.deadline) out.range(kr.deadline.range, "string", modifier("date"));
+    if (kr.owner) out.range(kr.owner.range, "variable", modifier("owner"));
+    for (const a of kr.attributes) out.range(a.keyRange, "property");
+    for (const c of kr.checkIns) {
+      const at = c.range.startLine;
+      const m = /\d{4}-\d{2}-\d{2}/.exec(lines.line(at).slice(c.range.startCharacter));
+      if (m) {
+        const start = c.range.startCharacter + m.index;
+        out.span(at, start, start + 10, "string", modifier("date"));
       }
+      out.range(c.value.range, "number");
     }
-    const ordered = inOrder(out.list);
-    tokens = new Int32Array(ordered.length * FIELDS);
-    ordered.forEach((t, k) => {
-      const i = k * FIELDS;
-      tokens[i] = t.line;
-      tokens[i + 1] = t.start;
-      tokens[i + 2] = t.length;
-      tokens[i + 3] = t.type;
-      tokens[i + 4] = t.modifiers;
-    });
   }
-  objectiveTokens.set(o, { line, tokens });
-  return tokens;
+  const ordered = inOrder(out.list);
+  const tokens = new Int32Array(ordered.length * FIELDS);
+  ordered.forEach((t, k) => {
+    const before = ordered[k - 1];
+    const i = k * FIELDS;
+    tokens[i] = before ? t.line - before.line : t.line;
+    tokens[i + 1] = before && before.line === t.line ? t.start - before.start : t.start;
+    tokens[i + 2] = t.length;
+    tokens[i + 3] = t.type;
+    tokens[i + 4] = t.modifiers;
+  });
+  const [first, last] = [ordered[0], ordered[ordered.length - 1]];
+  const made: ObjectiveTokens = {
+    tokens,
+    first: { objectiveLine: o.range.startLine, line: first?.line ?? 0, start: first?.start ?? 0 },
+    last: { line: last?.line ?? 0, start: last?.start ?? 0 },
+  };
+  objectiveTokens.set(o, made);
+  return made;
 }
 
 /** Tokens by position, a longer one first where two start together, without overlaps (the first of them stays). */
