@@ -1,4 +1,5 @@
 import { FoldingRange, FoldingRangeKind } from "vscode-languageserver";
+import { LineIndex, Objective } from "../engine";
 import { DocumentStore } from "./documents";
 import { keyResultEndLine } from "./model";
 
@@ -7,24 +8,43 @@ export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[]
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const lines = s.lines;
   const ranges: FoldingRange[] = [];
-  /** Trailing blank lines stay visible. */
-  const trim = (start: number, end: number) => {
-    let e = Math.min(end, lines.lineCount - 1);
-    while (e > start && lines.line(e).trim() === "") e--;
-    return e;
-  };
   const add = (start: number, end: number, kind?: string) => {
-    const e = trim(start, end);
-    if (e > start) ranges.push(kind ? { startLine: start, endLine: e, kind } : { startLine: start, endLine: e });
+    const fold = folded(s.lines, start, end, kind);
+    if (fold) ranges.push(fold);
   };
   if (s.frontMatter) add(s.frontMatter.range.startLine, s.frontMatter.range.endLine, FoldingRangeKind.Region);
   for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p.endLine);
-  for (const o of s.objectives) {
-    if (o.source !== "heading") continue;
-    add(o.range.startLine, o.endLine);
-    for (const kr of o.keyResults) add(kr.range.startLine, keyResultEndLine(kr));
-  }
+  for (const o of s.objectives) if (o.source === "heading") for (const fold of foldsOf(o, s.lines)) ranges.push(fold);
   return ranges;
+}
+
+/** Lines `start` to `end` as a fold, its trailing blank lines left visible; undefined if that leaves one line. */
+function folded(lines: LineIndex, start: number, end: number, kind?: string): FoldingRange | undefined {
+  let e = Math.min(end, lines.lineCount - 1);
+  while (e > start && lines.line(e).trim() === "") e--;
+  if (e <= start) return undefined;
+  return kind ? { startLine: start, endLine: e, kind } : { startLine: start, endLine: e };
+}
+
+/**
+ * An objective's folds (its own and its key results'), kept while an edit elsewhere reuses the
+ * objective: they lie in its section, whose text is then the same, and move with it (`line` is where
+ * the objective started when they were made). A fold sent is never changed: moved ones are copies.
+ */
+const objectiveFolds = new WeakMap<Objective, { line: number; folds: FoldingRange[] }>();
+
+function foldsOf(o: Objective, lines: LineIndex): FoldingRange[] {
+  const line = o.range.startLine;
+  const kept = objectiveFolds.get(o);
+  if (kept?.line === line) return kept.folds;
+  let folds: FoldingRange[];
+  if (kept) {
+    const delta = line - kept.line;
+    folds = kept.folds.map((f) => ({ ...f, startLine: f.startLine + delta, endLine: f.endLine + delta }));
+  } else {
+    folds = [folded(lines, line, o.endLine), ...o.keyResults.map((kr) => folded(lines, kr.range.startLine, keyResultEndLine(kr)))].filter((f) => f !== undefined);
+  }
+  objectiveFolds.set(o, { line, folds });
+  return folds;
 }
