@@ -1,5 +1,5 @@
 import { Range as LspRange } from "vscode-languageserver";
-import { KeyResult, LinkRef, Objective, Perspective, Position, Range, Scorecard, startOf, toRangeLike } from "../engine";
+import { firstAtLine, KeyResult, LinkRef, Objective, Perspective, Position, Range, Scorecard, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 
 /** Finding model elements at a position, and walking the workspace. */
@@ -29,16 +29,9 @@ export function objectiveAtLine(scorecard: Scorecard, line: number): Objective |
 /** The objectives that can have lines in [first, last]: the one open at `first` (objectives are in document order) to the last starting by `last`. */
 export function objectivesInLines(scorecard: Scorecard, first: number, last: number): Objective[] {
   const objectives = scorecard.objectives;
-  let lo = 0;
-  let hi = objectives.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (objectives[mid].range.startLine < first) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < objectives.length && objectives[end].range.startLine <= last) end++;
-  return objectives.slice(Math.max(0, lo - 1), end);
+  const lineOf = (o: Objective) => o.range.startLine;
+  const from = firstAtLine(objectives, lineOf, first);
+  return objectives.slice(Math.max(0, from - 1), firstAtLine(objectives, lineOf, last + 1, from));
 }
 
 export function keyResultAtLine(scorecard: Scorecard, line: number): KeyResult | undefined {

@@ -6,6 +6,7 @@
 import { Band, bandOf, effectiveBaseline, effectiveTarget, expectedGrade } from "../analysis/grades";
 import { Day, isoFromDay } from "../model/dates";
 import { Framework, Grading, IndicatorType, KeyResult, LinkRef, Objective, ObjectiveType, Scorecard, Status } from "../model/scorecard";
+import { firstAtLine } from "../model/sections";
 import { Value, formatAmount } from "../model/values";
 import { findObjective } from "../workspace/workspace";
 
@@ -271,14 +272,8 @@ function linkText(link: LinkRef): string {
  */
 function objectiveWindow(objectives: readonly Objective[], size: number, line = 0): { first: number; end: number } {
   if (objectives.length <= size) return { first: 0, end: objectives.length };
-  let at = 0;
-  let hi = objectives.length;
   // The last objective starting at or above the line.
-  while (hi - at > 1) {
-    const mid = (at + hi) >> 1;
-    if (objectives[mid].range.startLine <= line) at = mid;
-    else hi = mid;
-  }
+  const at = Math.max(0, firstAtLine(objectives, (o) => o.range.startLine, line + 1) - 1);
   const first = Math.max(0, Math.min(at - Math.floor(size / 4), objectives.length - size));
   return { first, end: first + size };
 }
