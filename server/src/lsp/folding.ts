@@ -1,7 +1,7 @@
 import { FoldingRange, FoldingRangeKind } from "vscode-languageserver";
-import { LineIndex, Objective } from "../engine";
+import { LineIndex } from "../engine";
 import { DocumentStore } from "./documents";
-import { keyResultEndLine } from "./model";
+import { keyResultEndLine, PerObjective } from "./model";
 
 /** Folds: front matter, perspectives, objectives, key results with attributes or check-ins. */
 export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[] {
@@ -15,7 +15,7 @@ export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[]
   };
   if (s.frontMatter) add(s.frontMatter.range.startLine, s.frontMatter.range.endLine, FoldingRangeKind.Region);
   for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p.endLine);
-  for (const o of s.objectives) if (o.source === "heading") for (const fold of foldsOf(o, s.lines)) ranges.push(fold);
+  for (const o of s.objectives) if (o.source === "heading") for (const fold of objectiveFolds.get(o, s.lines)) ranges.push(fold);
   return ranges;
 }
 
@@ -27,24 +27,8 @@ function folded(lines: LineIndex, start: number, end: number, kind?: string): Fo
   return kind ? { startLine: start, endLine: e, kind } : { startLine: start, endLine: e };
 }
 
-/**
- * An objective's folds (its own and its key results'), kept while an edit elsewhere reuses the
- * objective: they lie in its section, whose text is then the same, and move with it (`line` is where
- * the objective started when they were made). A fold sent is never changed: moved ones are copies.
- */
-const objectiveFolds = new WeakMap<Objective, { line: number; folds: FoldingRange[] }>();
-
-function foldsOf(o: Objective, lines: LineIndex): FoldingRange[] {
-  const line = o.range.startLine;
-  const kept = objectiveFolds.get(o);
-  if (kept?.line === line) return kept.folds;
-  let folds: FoldingRange[];
-  if (kept) {
-    const delta = line - kept.line;
-    folds = kept.folds.map((f) => ({ ...f, startLine: f.startLine + delta, endLine: f.endLine + delta }));
-  } else {
-    folds = [folded(lines, line, o.endLine), ...o.keyResults.map((kr) => folded(lines, kr.range.startLine, keyResultEndLine(kr)))].filter((f) => f !== undefined);
-  }
-  objectiveFolds.set(o, { line, folds });
-  return folds;
-}
+/** An objective's folds: its own and its key results'. */
+const objectiveFolds = new PerObjective(
+  (o, lines) => [folded(lines, o.range.startLine, o.endLine), ...o.keyResults.map((kr) => folded(lines, kr.range.startLine, keyResultEndLine(kr)))].filter((f) => f !== undefined),
+  (folds, delta) => folds.map((f) => ({ ...f, startLine: f.startLine + delta, endLine: f.endLine + delta })),
+);

@@ -1,6 +1,7 @@
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from "vscode-languageserver";
-import { LineIndex, Objective, Range } from "../engine";
+import { LineIndex, Range } from "../engine";
 import { DocumentStore } from "./documents";
+import { PerObjective } from "./model";
 
 /**
  * Semantic tokens use standard types so every theme colours them:
@@ -71,7 +72,7 @@ function encode(store: DocumentStore, uri: string): number[] {
   for (const p of s.perspectives) if (p.level > 0) out.range(p.nameRange, "namespace", modifier("declaration"));
   if (s.parent) out.range(s.parent.range, "macro");
   const own = inOrder(out.list);
-  const runs = s.objectives.map((o) => tokensOf(o, s.lines));
+  const runs = s.objectives.map((o) => objectiveTokens.get(o, s.lines));
   const data = new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length));
   let at = 0;
   let line = 0;
@@ -87,18 +88,17 @@ function encode(store: DocumentStore, uri: string): number[] {
     start = tokenStart;
   };
   let next = 0;
-  runs.forEach(({ tokens, first, last }, k) => {
-    if (tokens.length === 0) return;
-    const delta = s.objectives[k].range.startLine - first.objectiveLine;
-    while (next < own.length && own[next].line < first.line + delta) {
+  for (const { tokens, first, last } of runs) {
+    if (tokens.length === 0) continue;
+    while (next < own.length && own[next].line < first.line) {
       const t = own[next++];
       put(t.line, t.start, t.length, t.type, t.modifiers);
     }
-    put(first.line + delta, first.start, tokens[2], tokens[3], tokens[4]);
+    put(first.line, first.start, tokens[2], tokens[3], tokens[4]);
     for (let i = FIELDS; i < tokens.length; i++) data[at++] = tokens[i];
-    line = last.line + delta;
+    line = last.line;
     start = last.start;
-  });
+  }
   for (; next < own.length; next++) {
     const t = own[next];
     put(t.line, t.start, t.length, t.type, t.modifiers);
@@ -134,67 +134,58 @@ class Tokens {
 const FIELDS = 5;
 
 /**
- * An objective's tokens in LSP's encoding (each relative to the one before, the first as made),
- * and where its first and last tokens were when they were made (`objectiveLine`: where the
- * objective started then). Kept while an edit elsewhere reuses the objective: its section's text is
- * then the same, so only the lines move, all by as much as the objective did; the encoding holds no
- * line but relative ones. Made again for every request, they were most of its 30 ms on the 1 MB
- * benchmark file; as token objects they held 7 MB.
+ * An objective's tokens in LSP's encoding (each relative to the one before, the first as made), and
+ * where its first and last tokens are. The encoding holds no line but relative ones, so a moved
+ * objective's tokens are the same numbers: only `first` and `last` move. As token objects, the 1 MB
+ * benchmark file's 30,000 held 7 MB.
  */
 interface ObjectiveTokens {
   tokens: Int32Array;
-  first: { objectiveLine: number; line: number; start: number };
+  first: { line: number; start: number };
   last: { line: number; start: number };
 }
 
-const objectiveTokens = new WeakMap<Objective, ObjectiveTokens>();
-
-function tokensOf(o: Objective, lines: LineIndex): ObjectiveTokens {
-  const kept = objectiveTokens.get(o);
-  if (kept) return kept;
-  const out = new Tokens(lines);
-  out.range(o.labelRange, "class", modifier("declaration"));
-  for (const a of o.attributes) out.range(a.keyRange, "property");
-  if (o.owner) out.range(o.owner.range, "variable", modifier("owner"));
-  if (o.due) out.range(o.due.range, "string", modifier("date"));
-  for (const l of o.aligns) out.range(l.range, "macro");
-  for (const l of o.supports) out.range(l.range, "macro");
-  for (const kr of o.keyResults) {
-    out.range(kr.labelRange, "enumMember", modifier("declaration"));
-    for (const v of [kr.baseline, kr.target, kr.relative, kr.current]) out.range(v?.range, "number");
-    if (kr.deadline) out.range(kr.deadline.range, "string", modifier("date"));
-    if (kr.owner) out.range(kr.owner.range, "variable", modifier("owner"));
-    for (const a of kr.attributes) out.range(a.keyRange, "property");
-    for (const c of kr.checkIns) {
-      const at = c.range.startLine;
-      const m = /\d{4}-\d{2}-\d{2}/.exec(lines.line(at).slice(c.range.startCharacter));
-      if (m) {
-        const start = c.range.startCharacter + m.index;
-        out.span(at, start, start + 10, "string", modifier("date"));
+const objectiveTokens = new PerObjective<ObjectiveTokens>(
+  (o, lines) => {
+    const out = new Tokens(lines);
+    out.range(o.labelRange, "class", modifier("declaration"));
+    for (const a of o.attributes) out.range(a.keyRange, "property");
+    if (o.owner) out.range(o.owner.range, "variable", modifier("owner"));
+    if (o.due) out.range(o.due.range, "string", modifier("date"));
+    for (const l of o.aligns) out.range(l.range, "macro");
+    for (const l of o.supports) out.range(l.range, "macro");
+    for (const kr of o.keyResults) {
+      out.range(kr.labelRange, "enumMember", modifier("declaration"));
+      for (const v of [kr.baseline, kr.target, kr.relative, kr.current]) out.range(v?.range, "number");
+      if (kr.deadline) out.range(kr.deadline.range, "string", modifier("date"));
+      if (kr.owner) out.range(kr.owner.range, "variable", modifier("owner"));
+      for (const a of kr.attributes) out.range(a.keyRange, "property");
+      for (const c of kr.checkIns) {
+        const at = c.range.startLine;
+        const m = /\d{4}-\d{2}-\d{2}/.exec(lines.line(at).slice(c.range.startCharacter));
+        if (m) {
+          const start = c.range.startCharacter + m.index;
+          out.span(at, start, start + 10, "string", modifier("date"));
+        }
+        out.range(c.value.range, "number");
       }
-      out.range(c.value.range, "number");
     }
-  }
-  const ordered = inOrder(out.list);
-  const tokens = new Int32Array(ordered.length * FIELDS);
-  ordered.forEach((t, k) => {
-    const before = ordered[k - 1];
-    const i = k * FIELDS;
-    tokens[i] = before ? t.line - before.line : t.line;
-    tokens[i + 1] = before && before.line === t.line ? t.start - before.start : t.start;
-    tokens[i + 2] = t.length;
-    tokens[i + 3] = t.type;
-    tokens[i + 4] = t.modifiers;
-  });
-  const [first, last] = [ordered[0], ordered[ordered.length - 1]];
-  const made: ObjectiveTokens = {
-    tokens,
-    first: { objectiveLine: o.range.startLine, line: first?.line ?? 0, start: first?.start ?? 0 },
-    last: { line: last?.line ?? 0, start: last?.start ?? 0 },
-  };
-  objectiveTokens.set(o, made);
-  return made;
-}
+    const ordered = inOrder(out.list);
+    const tokens = new Int32Array(ordered.length * FIELDS);
+    ordered.forEach((t, k) => {
+      const before = ordered[k - 1];
+      const i = k * FIELDS;
+      tokens[i] = before ? t.line - before.line : t.line;
+      tokens[i + 1] = before && before.line === t.line ? t.start - before.start : t.start;
+      tokens[i + 2] = t.length;
+      tokens[i + 3] = t.type;
+      tokens[i + 4] = t.modifiers;
+    });
+    const [first, last] = [ordered[0], ordered[ordered.length - 1]];
+    return { tokens, first: { line: first?.line ?? 0, start: first?.start ?? 0 }, last: { line: last?.line ?? 0, start: last?.start ?? 0 } };
+  },
+  ({ tokens, first, last }, delta) => ({ tokens, first: { ...first, line: first.line + delta }, last: { ...last, line: last.line + delta } }),
+);
 
 /** Tokens by position, a longer one first where two start together, without overlaps (the first of them stays). */
 function inOrder(tokens: Token[]): Token[] {

@@ -1,67 +1,34 @@
 import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from "vscode-languageserver";
-import { KeyResult, Objective, Scorecard, startOf, toRangeLike } from "../engine";
+import { KeyResult, LineIndex, Objective, Scorecard, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 import { unchangingPart, withUnchangingParts } from "./encoder";
 import { gradeText } from "./format";
-import { keyResultEndLine, objectiveNameRange, sane, scorecards } from "./model";
+import { keyResultEndLine, objectiveNameRange, PerObjective, sane, scorecards } from "./model";
 
-/**
- * An objective's symbol, kept while an edit elsewhere reuses the objective: it lies in the
- * objective's section, whose text is then the same, and moves with it (`line` is where the objective
- * started when it was made). Its id can change in place (numbered by position), and is in the name.
- * Made again for every request, the 1 MB benchmark file's 2,600 objectives took 13–40 ms.
- */
-const objectiveSymbols = new WeakMap<Objective, { line: number; id: string; symbol: DocumentSymbol }>();
+/** Lines `startLine` to `endLine` whole (a line past the last is the last). */
+function span(lines: LineIndex, startLine: number, endLine: number): Range {
+  return { start: { line: startLine, character: 0 }, end: { line: endLine, character: lines.lineLength(Math.max(0, Math.min(endLine, lines.lineCount - 1))) } };
+}
+
+/** Never changed once made: the encoder keeps their JSON, 32–42 ms of the 1 MB file's 3.3 MB outline otherwise. */
+const objectiveSymbols = new PerObjective(
+  (o, lines) => unchangingPart(objectiveSymbol(o, lines)),
+  (symbol, delta) => unchangingPart(moved(symbol, delta)),
+);
 
 /** Outline: perspective → objective → key result (initiatives and indicators as leaves). */
 export function documentSymbols(store: DocumentStore, uri: string): DocumentSymbol[] {
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const lineEnd = (line: number) => s.lines.lineLength(Math.max(0, Math.min(line, s.lines.lineCount - 1)));
-  const span = (startLine: number, endLine: number): Range => ({ start: { line: startLine, character: 0 }, end: { line: endLine, character: lineEnd(endLine) } });
-
-  const objectiveSymbol = (o: Objective): DocumentSymbol => {
-    const line = o.range.startLine;
-    const kept = objectiveSymbols.get(o);
-    if (kept?.id === o.id && kept.line === line) return kept.symbol;
-    // Never changed once made: the encoder keeps its JSON, 32–42 ms of an outline's 3.3 MB otherwise.
-    const symbol = unchangingPart(kept?.id === o.id ? moved(kept.symbol, line - kept.line) : newObjectiveSymbol(o));
-    objectiveSymbols.set(o, { line, id: o.id, symbol });
-    return symbol;
-  };
-
-  const newObjectiveSymbol = (o: Objective): DocumentSymbol => {
-    const end = Math.max(o.range.endLine, o.endLine);
-    const range = span(o.range.startLine, end);
-    const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? toRangeLike(kr.range) : span(kr.range.startLine, keyResultEndLine(kr))));
-    for (const item of [...o.initiatives, ...o.indicators]) {
-      children.push({
-        name: item.text || item.kind,
-        detail: item.kind,
-        kind: item.kind === "initiative" ? SymbolKind.Event : SymbolKind.Constant,
-        range: sane(item.range),
-        selectionRange: sane(item.range),
-      });
-    }
-    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return {
-      name: `${o.label ?? o.id}: ${o.title}`,
-      detail: `${gradeText(o.grade)} · ${o.type}`,
-      kind: SymbolKind.Class,
-      range: contain(range, sane(o.range)),
-      selectionRange: sane(objectiveNameRange(o)),
-      children,
-    };
-  };
-
+  const symbolOf = (o: Objective) => objectiveSymbols.get(o, s.lines);
   const result: DocumentSymbol[] = [];
   const inPerspective = new Set<Objective>();
   for (const p of s.perspectives) {
-    const children = p.objectives.map(objectiveSymbol);
+    const children = p.objectives.map(symbolOf);
     p.objectives.forEach((o) => inPerspective.add(o));
     const end = Math.max(p.endLine, p.range.endLine, ...children.map((c) => c.range.end.line));
-    const range = p.level > 0 ? span(p.range.startLine, end) : contain({ start: startOf(p.range), end: { line: end, character: lineEnd(end) } }, toRangeLike(p.range));
+    const range = p.level > 0 ? span(s.lines, p.range.startLine, end) : contain({ start: startOf(p.range), end: span(s.lines, end, end).end }, toRangeLike(p.range));
     result.push({
       name: p.name,
       detail: `perspective · ${gradeText(p.grade)}`,
@@ -71,9 +38,33 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
       children,
     });
   }
-  for (const o of s.objectives) if (!inPerspective.has(o)) result.push(objectiveSymbol(o));
+  for (const o of s.objectives) if (!inPerspective.has(o)) result.push(symbolOf(o));
   result.sort((a, b) => a.range.start.line - b.range.start.line);
   return withUnchangingParts(result);
+}
+
+function objectiveSymbol(o: Objective, lines: LineIndex): DocumentSymbol {
+  const end = Math.max(o.range.endLine, o.endLine);
+  const range = span(lines, o.range.startLine, end);
+  const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? toRangeLike(kr.range) : span(lines, kr.range.startLine, keyResultEndLine(kr))));
+  for (const item of [...o.initiatives, ...o.indicators]) {
+    children.push({
+      name: item.text || item.kind,
+      detail: item.kind,
+      kind: item.kind === "initiative" ? SymbolKind.Event : SymbolKind.Constant,
+      range: sane(item.range),
+      selectionRange: sane(item.range),
+    });
+  }
+  children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return {
+    name: `${o.label ?? o.id}: ${o.title}`,
+    detail: `${gradeText(o.grade)} · ${o.type}`,
+    kind: SymbolKind.Class,
+    range: contain(range, sane(o.range)),
+    selectionRange: sane(objectiveNameRange(o)),
+    children,
+  };
 }
 
 /** A copy of a symbol and its children `delta` lines down; a symbol sent is never changed. */
