@@ -6,6 +6,7 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   InlayHintRequest,
+  Position,
   SemanticTokensDeltaRequest,
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
@@ -24,6 +25,26 @@ function latency(samples: number[]): Latency {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Inserts `text` at a position and waits for that version's diagnostics: ms from didChange to them. */
+async function insert(client: TestClient, uri: string, version: number, at: Position, text: string): Promise<number> {
+  const start = now();
+  await client.change(uri, version, [{ range: { start: at, end: at }, text }]);
+  await client.diagnosticsFor(uri, version, 30_000);
+  const ms = now() - start;
+  // An editor keeps only the latest diagnostics; the test client keeps every publish unless told.
+  client.diagnostics.delete(uri);
+  return ms;
+}
+
+/** Types a letter at a random place of `lines` (the text as it is now, kept so): where, and `insert`'s ms. */
+async function typeLetter(client: TestClient, uri: string, version: number, lines: string[], random: () => number): Promise<Position & { ms: number }> {
+  const line = Math.floor(random() * lines.length);
+  const character = Math.floor(random() * (lines[line].length + 1));
+  const ms = await insert(client, uri, version, { line, character }, "x");
+  lines[line] = lines[line].slice(0, character) + "x" + lines[line].slice(character);
+  return { line, character, ms };
+}
 
 type FollowUp = "semanticTokensDelta" | "documentSymbol" | "foldingRange" | "inlayHint" | "codeAction";
 /** Each request VS Code makes of a document after an edit, and `all` of them one after the other: latency and KB of response. */
@@ -49,12 +70,7 @@ async function measureFollowUps(client: TestClient, uri: string, lines: string[]
     return result;
   };
   for (let version = firstVersion; version < firstVersion + count; version++) {
-    const line = Math.floor(random() * lines.length);
-    const character = Math.floor(random() * (lines[line].length + 1));
-    await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: "x" }]);
-    await client.diagnosticsFor(uri, version, 30_000);
-    client.diagnostics.delete(uri);
-    lines[line] = lines[line].slice(0, character) + "x" + lines[line].slice(character);
+    const { line, character } = await typeLetter(client, uri, version, lines, random);
     const start = now();
     const tokens = await timed("semanticTokensDelta", () => client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: resultId }));
     resultId = tokens?.resultId ?? resultId;
@@ -95,26 +111,11 @@ export async function measureServer(
     const random = mulberry32(99);
     const lines = text.split("\n");
     const keystrokes: number[] = [];
-    for (let version = 2; version < edits + 2; version++) {
-      const line = Math.floor(random() * lines.length);
-      const character = Math.floor(random() * (lines[line].length + 1));
-      const start = now();
-      await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: "x" }]);
-      await client.diagnosticsFor(uri, version, 30_000);
-      keystrokes.push(now() - start);
-      // An editor keeps only the latest diagnostics; the test client keeps every publish unless told.
-      client.diagnostics.delete(uri);
-      lines[line] = lines[line].slice(0, character) + "x" + lines[line].slice(character);
-    }
+    for (let version = 2; version < edits + 2; version++) keystrokes.push((await typeLetter(client, uri, version, lines, random)).ms);
     const lineBreaks: number[] = [];
     for (let version = edits + 2; version < edits + 2 + edits / 4; version++) {
       const line = Math.floor(random() * lines.length);
-      const character = lines[line].length;
-      const start = now();
-      await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: "\n" }]);
-      await client.diagnosticsFor(uri, version, 30_000);
-      lineBreaks.push(now() - start);
-      client.diagnostics.delete(uri);
+      lineBreaks.push(await insert(client, uri, version, { line, character: lines[line].length }, "\n"));
       lines.splice(line + 1, 0, "");
     }
     const krLines = lines.map((l, i) => (/^- KR\d+:/.test(l) ? i : -1)).filter((i) => i >= 0);
