@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { SemanticTokens, SemanticTokensDelta } from "vscode-languageserver";
 import { semanticTokens, semanticTokensDelta, TOKEN_MODIFIERS, TOKEN_TYPES } from "../../src/lsp/semanticTokens";
+import { applyTokenEdits } from "../support/semanticTokens";
 import { editRandomly, sample, SAMPLES, storeWith, URI } from "./edits";
 
 /** Tokens as [line, character, text, type, modifiers…], decoded from LSP's relative encoding. */
@@ -16,12 +17,6 @@ function decode(data: readonly number[], text: string): string[][] {
     out.push([String(line), String(character), lines[line].slice(character, character + data[i + 2]), TOKEN_TYPES[data[i + 3]], ...modifiers]);
   }
   return out;
-}
-
-function applyDelta(data: readonly number[], delta: SemanticTokensDelta): number[] {
-  const result = [...data];
-  for (const e of [...delta.edits].sort((a, b) => b.start - a.start)) result.splice(e.start, e.deleteCount, ...(e.data ?? []));
-  return result;
 }
 
 describe("semantic tokens", () => {
@@ -41,7 +36,7 @@ describe("semantic tokens", () => {
       editRandomly(sample(name), name.length * 7919, 80, (store, text, version) => {
         const expected = semanticTokens(storeWith(text).store, URI).data;
         const answer: SemanticTokens | SemanticTokensDelta = !last || version % 3 === 0 ? semanticTokens(store, URI) : semanticTokensDelta(store, URI, last.resultId!);
-        const data = "edits" in answer ? applyDelta(last!.data, answer) : answer.data;
+        const data = "edits" in answer ? applyTokenEdits(last!.data, answer.edits) : answer.data;
         assert.deepEqual(decode(data, text), decode(expected, text), `after edit ${version}`);
         last = { resultId: answer.resultId, data };
       });

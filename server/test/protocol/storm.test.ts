@@ -14,11 +14,11 @@ import {
   PublishDiagnosticsParams,
   SemanticTokens,
   SemanticTokensDeltaRequest,
-  SemanticTokensEdit,
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { mulberry32 as prng } from "../support/random";
+import { applyTokenEdits } from "../support/semanticTokens";
 import { REPO, TestClient, within } from "./client";
 
 function within_(inner: { start: Position; end: Position }, outer: { start: Position; end: Position }): boolean {
@@ -36,13 +36,6 @@ const PIECES = ["#", "# ", "## O", "-", "- ", "  - ", ":", ": ", "|", "| ", "\n"
  * in. The server must stay up, log no error, never publish for an older version after a newer one,
  * and every published range must lie inside the document of the version it was published for.
  */
-/** A semantic tokens result with a delta's edits applied. */
-function applyTokenEdits(data: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
-  const result = [...data];
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) result.splice(e.start, e.deleteCount, ...(e.data ?? []));
-  return result;
-}
-
 describe("edit storm", function () {
   this.timeout(180_000);
 
