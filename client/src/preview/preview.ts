@@ -7,34 +7,14 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+// The request's shapes, from the server that answers it (types only: nothing of the server is bundled).
+import type { PreviewParams, PreviewResult } from "../../../server/src/lsp/preview";
 
 export const PREVIEW_VIEW_TYPE = "okr.preview";
 const THROTTLE_MS = 300;
 
-interface PreviewParams {
-  uri: string;
-  part: "body" | "document" | "report";
-  nonce?: string;
-  cspSource?: string;
-  maxObjectives?: number;
-  line?: number;
-}
 /** Which objectives of `total` a preview of a big file shows, and the source lines of the first and last. */
-interface PreviewWindow {
-  first: number;
-  last: number;
-  total: number;
-  firstLine: number;
-  lastLine: number;
-}
-interface PreviewResult {
-  uri: string;
-  title: string;
-  html: string;
-  version: number;
-  ok: boolean;
-  window?: PreviewWindow;
-}
+type PreviewWindow = NonNullable<PreviewResult["window"]>;
 /** What the webview keeps in its state (acquireVsCodeApi().setState) for the serializer. */
 interface PreviewState {
   uri?: string;
