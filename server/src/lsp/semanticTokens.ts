@@ -67,43 +67,53 @@ function encode(store: DocumentStore, uri: string): number[] {
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const out = new Tokens(s.lines);
-  for (const e of s.frontMatter?.entries ?? []) out.range(e.keyRange, "property");
-  for (const p of s.perspectives) if (p.level > 0) out.range(p.nameRange, "namespace", modifier("declaration"));
-  if (s.parent) out.range(s.parent.range, "macro");
-  const own = inOrder(out.list);
+  const found = new Tokens(s.lines);
+  for (const e of s.frontMatter?.entries ?? []) found.range(e.keyRange, "property");
+  for (const p of s.perspectives) if (p.level > 0) found.range(p.nameRange, "namespace", modifier("declaration"));
+  if (s.parent) found.range(s.parent.range, "macro");
+  const own = inOrder(found.list);
   const runs = s.objectives.map((o) => objectiveTokens.get(o, s.lines));
-  const data = new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length));
-  let at = 0;
-  let line = 0;
-  let start = 0;
-  /** Writes a token at `at`, relative to the one before. */
-  const put = (tokenLine: number, tokenStart: number, length: number, type: number, modifiers: number) => {
-    data[at++] = tokenLine - line;
-    data[at++] = tokenLine === line ? tokenStart - start : tokenStart;
-    data[at++] = length;
-    data[at++] = type;
-    data[at++] = modifiers;
-    line = tokenLine;
-    start = tokenStart;
-  };
+  const out = new RelativeWriter(new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length)));
   let next = 0;
-  for (const { tokens, first, last } of runs) {
-    if (tokens.length === 0) continue;
-    while (next < own.length && own[next].line < first.line) {
-      const t = own[next++];
-      put(t.line, t.start, t.length, t.type, t.modifiers);
-    }
-    put(first.line, first.start, tokens[2], tokens[3], tokens[4]);
-    for (let i = FIELDS; i < tokens.length; i++) data[at++] = tokens[i];
-    line = last.line;
-    start = last.start;
+  for (const run of runs) {
+    if (run.tokens.length === 0) continue;
+    while (next < own.length && own[next].line < run.first.line) out.token(own[next++]);
+    out.run(run);
   }
-  for (; next < own.length; next++) {
-    const t = own[next];
-    put(t.line, t.start, t.length, t.type, t.modifiers);
+  for (; next < own.length; next++) out.token(own[next]);
+  return out.data;
+}
+
+/** Writes tokens in LSP's encoding, each relative to the one written before it. */
+class RelativeWriter<D extends number[] | Int32Array> {
+  private at = 0;
+  private line = 0;
+  private start = 0;
+
+  constructor(readonly data: D) {}
+
+  token({ line, start, length, type, modifiers }: Token): void {
+    this.put(line, start, length, type, modifiers);
   }
-  return data;
+
+  /** An objective's tokens, as kept: only the first is written anew, relative to the token before it. */
+  run({ tokens, first, last }: ObjectiveTokens): void {
+    this.put(first.line, first.start, tokens[2], tokens[3], tokens[4]);
+    for (let i = FIELDS; i < tokens.length; i++) this.data[this.at++] = tokens[i];
+    this.line = last.line;
+    this.start = last.start;
+  }
+
+  private put(line: number, start: number, length: number, type: number, modifiers: number): void {
+    const data = this.data;
+    data[this.at++] = line - this.line;
+    data[this.at++] = line === this.line ? start - this.start : start;
+    data[this.at++] = length;
+    data[this.at++] = type;
+    data[this.at++] = modifiers;
+    this.line = line;
+    this.start = start;
+  }
 }
 
 const type = (t: TokenType) => TOKEN_TYPES.indexOf(t);
@@ -171,18 +181,11 @@ const objectiveTokens = new PerObjective<ObjectiveTokens>(
       }
     }
     const ordered = inOrder(out.list);
-    const tokens = new Int32Array(ordered.length * FIELDS);
-    ordered.forEach((t, k) => {
-      const before = ordered[k - 1];
-      const i = k * FIELDS;
-      tokens[i] = before ? t.line - before.line : t.line;
-      tokens[i + 1] = before && before.line === t.line ? t.start - before.start : t.start;
-      tokens[i + 2] = t.length;
-      tokens[i + 3] = t.type;
-      tokens[i + 4] = t.modifiers;
-    });
+    // The first token is written relative to the document's start, as `run` expects.
+    const writer = new RelativeWriter(new Int32Array(ordered.length * FIELDS));
+    for (const t of ordered) writer.token(t);
     const [first, last] = [ordered[0], ordered[ordered.length - 1]];
-    return { tokens, first: { line: first?.line ?? 0, start: first?.start ?? 0 }, last: { line: last?.line ?? 0, start: last?.start ?? 0 } };
+    return { tokens: writer.data, first: { line: first?.line ?? 0, start: first?.start ?? 0 }, last: { line: last?.line ?? 0, start: last?.start ?? 0 } };
   },
   ({ tokens, first, last }, delta) => ({ tokens, first: { ...first, line: first.line + delta }, last: { ...last, line: last.line + delta } }),
 );
