@@ -9,6 +9,8 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { REPO_ROOT, closeAllEditors, open, repoFile, sampleFiles, scratchFile, waitFor, waitForDiagnostics } from "./helpers";
 import { recordTimings } from "./timings";
+// The decoder of the server's own tests: the same encoding, read here from VS Code's legend.
+import { decodeTokens } from "../../../server/test/support/semanticTokens";
 
 const DOCS = "https://github.com/okr-md/okr-md/blob/main/docs/rules/";
 const sample = (rel: string) => vscode.Uri.file(repoFile(path.join("samples", rel)));
@@ -317,17 +319,7 @@ describe("outline, completion, definition", () => {
     const legend = await waitFor(async () => vscode.commands.executeCommand<vscode.SemanticTokensLegend>("vscode.provideDocumentSemanticTokensLegend", uri), "the semantic tokens legend");
     const decoded = async () => {
       const tokens = await waitFor(async () => vscode.commands.executeCommand<vscode.SemanticTokens>("vscode.provideDocumentSemanticTokens", uri), "semantic tokens");
-      const out: string[] = [];
-      let line = 0;
-      let character = 0;
-      for (let i = 0; i < tokens.data.length; i += 5) {
-        line += tokens.data[i];
-        character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
-        const text = editor.document.lineAt(line).text.slice(character, character + tokens.data[i + 2]);
-        const modifiers = legend.tokenModifiers.filter((_, bit) => tokens.data[i + 4] & (1 << bit));
-        out.push([text, legend.tokenTypes[tokens.data[i + 3]], ...modifiers].join(" "));
-      }
-      return out;
+      return decodeTokens([...tokens.data], (line) => editor.document.lineAt(line).text, legend.tokenTypes, legend.tokenModifiers).map((t) => [t.text, t.type, ...t.modifiers].join(" "));
     };
     const before = await decoded();
     for (const t of ["O1 class declaration", "KR1 enumMember declaration", "Financial namespace declaration", "$40M number", "@amara variable owner"]) assert.ok(before.includes(t), `${t} in ${before.slice(0, 30).join(" | ")}`);

@@ -1,22 +1,13 @@
 import * as assert from "node:assert/strict";
 import { SemanticTokens, SemanticTokensDelta } from "vscode-languageserver";
 import { semanticTokens, semanticTokensDelta, TOKEN_MODIFIERS, TOKEN_TYPES } from "../../src/lsp/semanticTokens";
-import { applyTokenEdits } from "../support/semanticTokens";
+import { applyTokenEdits, decodeTokens } from "../support/semanticTokens";
 import { editRandomly, sample, SAMPLES, storeWith, URI } from "./edits";
 
 /** Tokens as [line, character, text, type, modifiers…], decoded from LSP's relative encoding. */
 function decode(data: readonly number[], text: string): string[][] {
   const lines = text.split(/\r\n|\r|\n/);
-  const out: string[][] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    const modifiers = TOKEN_MODIFIERS.filter((_, bit) => data[i + 4] & (1 << bit));
-    out.push([String(line), String(character), lines[line].slice(character, character + data[i + 2]), TOKEN_TYPES[data[i + 3]], ...modifiers]);
-  }
-  return out;
+  return decodeTokens(data, (line) => lines[line], TOKEN_TYPES, TOKEN_MODIFIERS).map((t) => [String(t.line), String(t.character), t.text, t.type, ...t.modifiers]);
 }
 
 describe("semantic tokens", () => {
