@@ -3,7 +3,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { registerPreview } from "./preview/preview";
-import { RuleLinksFeature, ruleLinksMiddleware } from "./ruleLinks";
+import { PublishedDiagnosticsFeature, publishedDiagnosticsMiddleware } from "./publishedDiagnostics";
 import {
   LanguageClient,
   TransportKind,
@@ -32,11 +32,11 @@ export function activate(context: vscode.ExtensionContext): void {
     documentSelector: [{ language: "okr" }],
     synchronize: { configurationSection: "okr", fileEvents },
     outputChannel,
-    middleware: ruleLinksMiddleware,
+    middleware: publishedDiagnosticsMiddleware,
     // The client reads `okr.trace.server` itself (the id below + ".trace.server").
   };
   client = new LanguageClient("okr", "OKR Language Server", serverOptions, clientOptions);
-  client.registerFeature(new RuleLinksFeature());
+  client.registerFeature(new PublishedDiagnosticsFeature());
   // Not awaited: activation returns at once and the server starts in the background (requests made
   // meanwhile wait for it). If it cannot start, the grammar and language configuration still work.
   client.start().catch((err) => outputChannel.appendLine(`The OKR language server failed to start: ${String(err)}`));

@@ -10,7 +10,7 @@ import {
   SemanticTokensDeltaRequest,
   SemanticTokensRequest,
 } from "vscode-languageserver-protocol/node";
-import { CAPABILITIES, TestClient } from "../test/protocol/client";
+import { OUR_CLIENT_CAPABILITIES, TestClient } from "../test/protocol/client";
 import { mulberry32 } from "../test/support/random";
 import { percentile } from "./stats";
 
@@ -100,10 +100,7 @@ export async function measureServer(
   text: string,
   edits: number,
 ): Promise<{ keystroke: Latency; lineBreak: Latency; hover: Latency; completion: Latency; followUps: FollowUps }> {
-  // As our VS Code client declares: it links rule codes itself (client/src/ruleLinks.ts).
-  const publishDiagnostics = { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false };
-  const capabilities = { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics } };
-  const { client } = await TestClient.start({ settings: { validation: { delay: 0 } }, capabilities });
+  const { client } = await TestClient.start({ settings: { validation: { delay: 0 } }, capabilities: OUR_CLIENT_CAPABILITIES });
   try {
     const uri = pathToFileURL("/bench/big.okr.md").href;
     await client.open(uri, text, 1);

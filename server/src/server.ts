@@ -18,7 +18,7 @@ import { codeActions, FIX_ALL_KIND } from "./lsp/codeActions";
 import { completion, COMPLETION_TRIGGERS } from "./lsp/completion";
 import { createServerConnection } from "./lsp/connection";
 import { definition } from "./lsp/definition";
-import { DiagnosticsScheduler } from "./lsp/diagnostics";
+import { DiagnosticExtras, diagnosticExtras, DiagnosticsScheduler } from "./lsp/diagnostics";
 import { ChangeTracker, DocumentStore } from "./lsp/documents";
 import { foldingRanges } from "./lsp/folding";
 import { LspHost } from "./lsp/host";
@@ -54,7 +54,7 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
 let canShowProgress = false;
-let codeLinks = true;
+let publishedExtras: DiagnosticExtras = { codeLinks: true, source: true };
 const justOpened = new Set<string>();
 
 function rebuild(): void {
@@ -69,7 +69,7 @@ function rebuild(): void {
     settings,
     (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version: version >= 0 ? version : undefined, diagnostics }),
     log,
-    codeLinks,
+    publishedExtras,
   );
 }
 
@@ -77,7 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-  codeLinks = !!caps.textDocument?.publishDiagnostics?.codeDescriptionSupport;
+  publishedExtras = diagnosticExtras(caps);
   canShowProgress = !!caps.window?.workDoneProgress;
   folders = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
   if (!folders.length && params.rootUri) folders = [canonicalUri(params.rootUri)];
@@ -193,7 +193,7 @@ const cancelledBy = (token: { isCancellationRequested: boolean }) => () => token
 
 connection.onHover((p) => guard(log, "hover", null, () => hover(store, p.textDocument.uri, p.position)));
 connection.onCompletion((p) => guard(log, "completion", [], () => completion(store, p.textDocument.uri, p.position)));
-connection.onCodeAction((p, token) => guard(log, "codeAction", [], () => codeActions(store, p, codeLinks, cancelledBy(token))));
+connection.onCodeAction((p, token) => guard(log, "codeAction", [], () => codeActions(store, p, publishedExtras, cancelledBy(token))));
 connection.onDocumentSymbol((p) => guard(log, "documentSymbol", [], () => documentSymbols(store, p.textDocument.uri)));
 connection.onWorkspaceSymbol((p, token) => guard(log, "workspaceSymbol", [], () => workspaceSymbols(store, p.query, cancelledBy(token))));
 connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri)));

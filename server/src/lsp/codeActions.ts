@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
 import { Diagnostic, emptyRange, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
-import { Conversion, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
+import { Conversion, DiagnosticExtras, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
 export const FIX_ALL_KIND = "source.fixAll.okr";
@@ -9,8 +9,8 @@ export const FIX_ALL_KIND = "source.fixAll.okr";
  * Quick fixes: every fix the rules attach, "Disable <code> for this file" (front matter `rules:`), and
  * `source.fixAll.okr` (the preferred fix of every diagnostic, non-overlapping).
  */
-/** `codeLinks`: whether diagnostics link their codes (as published, see `Conversion`). */
-export function codeActions(store: DocumentStore, params: CodeActionParams, codeLinks: boolean, cancelled: () => boolean = () => false): CodeAction[] {
+/** `extras`: what the diagnostics hold besides their message (as published, see `Conversion`). */
+export function codeActions(store: DocumentStore, params: CodeActionParams, extras: DiagnosticExtras, cancelled: () => boolean = () => false): CodeAction[] {
   const doc = store.document(params.textDocument.uri);
   const analysis = store.analysis(params.textDocument.uri);
   if (!doc || !analysis) return [];
@@ -53,7 +53,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, code
   if (explicitFixAll || (!only && params.context.diagnostics.some((d) => d.source === SOURCE))) {
     const edits = fixAllEdits(current);
     if (edits.length || explicitFixAll) {
-      const conversion: Conversion = { lines: analysis.scorecard.lines, clientUri: (k) => store.clientUri(k), codeLinks };
+      const conversion: Conversion = { ...extras, lines: analysis.scorecard.lines, clientUri: (k) => store.clientUri(k) };
       actions.push({
         title: "Fix all auto-fixable OKR problems",
         kind: FIX_ALL_KIND,

@@ -1,9 +1,11 @@
 import {
+  ClientCapabilities,
   Diagnostic as LspDiagnostic,
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
 } from "vscode-languageserver";
 import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity, toRangeLike } from "../engine";
+import { okrClientCapabilities } from "./clientExtensions";
 import { DocumentStore } from "./documents";
 import { movedFrom } from "./encoder";
 import { Logger, errorText } from "./log";
@@ -60,24 +62,38 @@ export function clampRange(range: RangeLike, lines: LineIndex): { range: RangeLi
  */
 const converted = new WeakMap<Diagnostic, LspDiagnostic>();
 
-/** What a conversion needs: the document's lines, the URIs the client uses, what the client shows. */
-export interface Conversion {
-  lines: LineIndex;
-  clientUri: (key: string) => string;
+/** What a client wants in each diagnostic besides its range, severity, code and message. */
+export interface DiagnosticExtras {
   /**
    * Whether each diagnostic links its code to the rule's page (the client's `codeDescriptionSupport`).
    * Our VS Code client turns it off and adds the links itself: a third of every publish's bytes.
    */
   codeLinks: boolean;
+  /** Whether each diagnostic names its source. Our VS Code client sets it itself (`addsDiagnosticSource`): 7% of the bytes. */
+  source: boolean;
+}
+
+export function diagnosticExtras(capabilities: ClientCapabilities): DiagnosticExtras {
+  return {
+    codeLinks: !!capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport,
+    source: !okrClientCapabilities(capabilities.experimental).addsDiagnosticSource,
+  };
+}
+
+/** What a conversion needs: the document's lines, the URIs the client uses, what the client shows. */
+export interface Conversion extends DiagnosticExtras {
+  lines: LineIndex;
+  clientUri: (key: string) => string;
   log?: Logger;
 }
 
-export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, log }: Conversion): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, conversion: Conversion): LspDiagnostic {
+  const { lines, clientUri, log } = conversion;
   const cached = converted.get(d);
-  const alike = cached !== undefined && !!cached.codeDescription === codeLinks;
+  const alike = cached !== undefined && !!cached.codeDescription === conversion.codeLinks && !!cached.source === conversion.source;
   // Kept with its section, whose lines are unchanged: a range inside them before still is.
   if (alike && sameRange(cached.range, d.range)) return cached;
-  const diagnostic = lspDiagnostic(d, lspRange(d, lines, log), codeLinks);
+  const diagnostic = lspDiagnostic(d, lspRange(d, lines, log), conversion);
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) =>
       DiagnosticRelatedInformation.create({ uri: clientUri(r.uri), range: toRangeLike(r.range) }, r.message),
@@ -92,15 +108,13 @@ export function toLspDiagnostic(d: Diagnostic, { lines, clientUri, codeLinks, lo
 }
 
 /** An LSP diagnostic at this range, without related information. */
-function lspDiagnostic(d: Diagnostic, range: RangeLike, codeLinks: boolean): LspDiagnostic {
-  const diagnostic: LspDiagnostic = {
-    range,
-    severity: lspSeverity(d.severity),
-    code: d.code,
-    source: SOURCE,
-    message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message,
-  };
-  if (codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
+function lspDiagnostic(d: Diagnostic, range: RangeLike, extras: DiagnosticExtras): LspDiagnostic {
+  const message = d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message;
+  // One literal per shape, members in the order JSON has always had them (the encoder's cache assumes range first).
+  const diagnostic: LspDiagnostic = extras.source
+    ? { range, severity: lspSeverity(d.severity), code: d.code, source: SOURCE, message }
+    : { range, severity: lspSeverity(d.severity), code: d.code, message };
+  if (extras.codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
   return diagnostic;
 }
 
@@ -147,7 +161,7 @@ export class DiagnosticsScheduler {
     private readonly settings: SettingsStore,
     private readonly publish: Publish,
     private readonly log: Logger,
-    private readonly codeLinks: boolean,
+    private readonly extras: DiagnosticExtras,
   ) {}
 
   schedule(key: string, delay?: number): void {
@@ -200,7 +214,7 @@ export class DiagnosticsScheduler {
       const analysis = this.store.analysis(key);
       if (!analysis) return;
       const diagnostics = this.store.diagnostics(key);
-      const conversion: Conversion = { lines: analysis.scorecard.lines, clientUri: (k) => this.store.clientUri(k), codeLinks: this.codeLinks, log: this.log };
+      const conversion: Conversion = { ...this.extras, lines: analysis.scorecard.lines, clientUri: (k) => this.store.clientUri(k), log: this.log };
       this.publish(doc.uri, version, diagnostics.map((d) => toLspDiagnostic(d, conversion)));
       // Only other open documents are published; alone, there is no one to tell about link changes.
       if (this.store.openKeys().length < 2) {

@@ -7,7 +7,7 @@ import { Message, PublishDiagnosticsNotification, PublishDiagnosticsParams, Stre
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { defaultConfig, LineIndex, Workspace } from "../../src/engine";
 import { replacement } from "../../src/engine/text/changes";
-import { toLspDiagnostic } from "../../src/lsp/diagnostics";
+import { DiagnosticExtras, toLspDiagnostic } from "../../src/lsp/diagnostics";
 import { asciiJson, encodeMessage, messageEncoder, movedFrom, unchangingPart, withUnchangingParts } from "../../src/lsp/encoder";
 import { documentSymbols } from "../../src/lsp/symbols";
 import { REPO } from "../protocol/client";
@@ -23,9 +23,13 @@ function publish(params: Partial<PublishDiagnosticsParams>): Message {
   return { jsonrpc: "2.0", method: PublishDiagnosticsNotification.method, params } as Message;
 }
 
+/** What a generic client gets in each diagnostic, and what our VS Code client asks for (it adds the rest itself). */
+const EVERY_EXTRA: DiagnosticExtras = { codeLinks: true, source: true };
+const OUR_CLIENT: DiagnosticExtras = { codeLinks: false, source: false };
+
 /** The diagnostics the scheduler publishes for the workspace's document now. */
-function published(ws: Workspace, text: string, codeLinks: boolean): LspDiagnostic[] {
-  const conversion = { lines: new LineIndex(text), clientUri: () => CLIENT_URI, codeLinks };
+function published(ws: Workspace, text: string, extras: DiagnosticExtras): LspDiagnostic[] {
+  const conversion = { ...extras, lines: new LineIndex(text), clientUri: () => CLIENT_URI };
   return ws.diagnostics(URI).map((d) => toLspDiagnostic(d, conversion));
 }
 
@@ -59,12 +63,13 @@ function workspace(): Workspace {
 describe("the message encoder writes what JSON.stringify would, in ASCII", () => {
   const ws = workspace();
 
-  it("for publishes of a real document, with and without rule links", async () => {
-    for (const codeLinks of [true, false]) {
-      const diagnostics = published(ws, SAMPLE, codeLinks);
+  it("for publishes of a real document, with and without rule links and sources", async () => {
+    for (const extras of [EVERY_EXTRA, OUR_CLIENT]) {
+      const diagnostics = published(ws, SAMPLE, extras);
       assert.ok(diagnostics.some((d) => d.relatedInformation?.length), "a diagnostic with related information");
       assert.ok(diagnostics.some((d) => /[^\x00-\x7f]/.test(d.message)), "a non-ASCII message");
-      assert.equal(diagnostics.some((d) => d.codeDescription), codeLinks);
+      assert.equal(diagnostics.some((d) => d.codeDescription), extras.codeLinks);
+      assert.equal(diagnostics.some((d) => d.source), extras.source);
       // Twice: the second publish takes every diagnostic's JSON from the cache.
       await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics }));
       await assertSameJson(publish({ uri: CLIENT_URI, version: 4, diagnostics }));
@@ -74,25 +79,25 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
   for (const publishedBefore of [true, false]) {
     it(`after edits, when some diagnostics are new objects and the rest are kept${publishedBefore ? "" : ", the first version never published"}`, async () => {
       const edited = workspace();
-      const first = published(edited, SAMPLE, false);
+      const first = published(edited, SAMPLE, OUR_CLIENT);
       if (publishedBefore) await assertSameJson(publish({ uri: CLIENT_URI, version: 1, diagnostics: first }));
     // A line at the top moves every range; a letter at the end of the last heading keeps the sections above it.
       const moved = "\n" + SAMPLE;
       edited.set(URI, moved, replacement(0, 0, 1));
-      const shifted = published(edited, moved, false);
+      const shifted = published(edited, moved, OUR_CLIENT);
       assert.ok(shifted.some((d) => !first.includes(d) && d.range.start.line > 0), "diagnostics moved by the line break are new objects");
       await assertSameJson(publish({ uri: CLIENT_URI, version: 2, diagnostics: shifted }));
       const at = moved.indexOf("\n", moved.lastIndexOf("\n### O") + 1);
       const typed = moved.slice(0, at) + "x" + moved.slice(at);
       edited.set(URI, typed, replacement(at, 0, 1));
-      const after = published(edited, typed, false);
+      const after = published(edited, typed, OUR_CLIENT);
       assert.ok(after.some((d) => shifted.includes(d)), "some diagnostics are the same objects as before");
       await assertSameJson(publish({ uri: CLIENT_URI, version: 3, diagnostics: after }));
     });
   }
 
   it("without a version (a closed document's publish) or a URI, and with no diagnostics", async () => {
-    const diagnostics = published(ws, SAMPLE, true);
+    const diagnostics = published(ws, SAMPLE, EVERY_EXTRA);
     await assertSameJson(publish({ uri: CLIENT_URI, version: undefined, diagnostics: [] }));
     await assertSameJson(publish({ uri: CLIENT_URI, diagnostics }));
     await assertSameJson(publish({ diagnostics }));

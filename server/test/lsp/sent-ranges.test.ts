@@ -21,7 +21,7 @@ describe("sent values share nothing with the engine's ranges", () => {
   it("a converted diagnostic keeps its range when the engine's moves, and is converted again at the new place", () => {
     const lines = new LineIndex("a\nbbbb\ncccc\ndddd\n");
     const d = { code: "missing-owner", severity: "hint" as const, message: "m", range: range(1, 0, 1, 4) };
-    const conversion = { lines, clientUri: (k: string) => k, codeLinks: false };
+    const conversion = { lines, clientUri: (k: string) => k, codeLinks: false, source: true };
     const sent = toLspDiagnostic(d, conversion);
     shiftRanges([d.range], 2);
     assert.equal(sent.range.start.line, 1);

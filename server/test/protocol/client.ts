@@ -34,6 +34,7 @@ import {
   WorkDoneProgressCreateRequest,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import type { OkrClientCapabilities } from "../../src/lsp/clientExtensions";
 
 export const REPO = path.resolve(__dirname, "../../../..");
 export const SERVER = path.join(REPO, "bin", "okr-language-server.js");
@@ -62,6 +63,16 @@ export const CAPABILITIES: ClientCapabilities = {
     references: {},
     rename: { prepareSupport: true },
   },
+};
+
+/**
+ * `CAPABILITIES` as our VS Code client changes them (client/src/publishedDiagnostics.ts): it adds each
+ * diagnostic's rule link and source itself, so published diagnostics carry neither.
+ */
+export const OUR_CLIENT_CAPABILITIES: ClientCapabilities = {
+  ...CAPABILITIES,
+  textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics: { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false } },
+  experimental: { okr: { addsDiagnosticSource: true } satisfies OkrClientCapabilities },
 };
 
 export interface StartOptions {

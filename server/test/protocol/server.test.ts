@@ -16,7 +16,7 @@ import {
   TextEdit,
   WorkspaceSymbolRequest,
 } from "vscode-languageserver-protocol/node";
-import { applyEdits, CAPABILITIES, markers, TestClient, within } from "./client";
+import { applyEdits, markers, OUR_CLIENT_CAPABILITIES, TestClient, within } from "./client";
 
 const URI = "file:///virtual/plan.okr.md";
 let docVersion = 1;
@@ -91,14 +91,14 @@ describe("language server over stdio", function () {
     assert.equal(invalid.code, "invalid-value");
   });
 
-  it("leaves rule links out for a client without codeDescriptionSupport (ours adds them itself)", async () => {
-    const publishDiagnostics = { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false };
-    const { client: other } = await TestClient.start({ capabilities: { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics } } });
+  it("leaves rule links and sources out for a client that adds them itself (ours)", async () => {
+    const { client: other } = await TestClient.start({ capabilities: OUR_CLIENT_CAPABILITIES });
     try {
       const diagnostics = await diagnosticsOf(other, "## O1: Grow\n- KR1: Revenue from $40M to\n");
       assert.ok(diagnostics.length > 0);
       for (const d of diagnostics) {
         assert.equal(d.codeDescription, undefined);
+        assert.equal(d.source, undefined);
         assert.equal(typeof d.code, "string");
       }
     } finally {
