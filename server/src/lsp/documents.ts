@@ -1,8 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { Analysis, Diagnostic, Workspace } from "../engine";
+import { Analysis, Diagnostic, LineIndex, Workspace } from "../engine";
 import { ChangedRegion, mergeChanges, replacement } from "../engine/text/changes";
 import { LspHost } from "./host";
 import { Logger, errorText } from "./log";
@@ -19,34 +18,53 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const SKIP_DIRS = new Set(["node_modules", "out", "dist", "bower_components"]);
 
 /**
+ * An open editor's document: its text as the engine's index of its lines, which each change edits
+ * in place of the pieces it touched (`LineIndex.edited`). vscode-languageserver-textdocument keeps
+ * the text as one string, which every keystroke made again, and the first read copied whole (2 MB a
+ * keystroke in a 1 MB file); the whole text is joined here only when something asks for it.
+ */
+export class OpenDocument {
+  /** One object while the document is open, like vscode-languageserver-textdocument's: features keep results with it. */
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    public lines: LineIndex,
+  ) {}
+}
+
+/**
  * How `TextDocuments` keeps open documents up to date, remembering where each change landed: the
  * engine then takes everything outside that region over without comparing text.
  */
-export class ChangeTracker implements TextDocumentsConfiguration<TextDocument> {
+export class ChangeTracker implements TextDocumentsConfiguration<OpenDocument> {
   private readonly regions = new Map<string, ChangedRegion | undefined>();
 
-  create(uri: string, languageId: string, version: number, content: string): TextDocument {
-    const document = TextDocument.create(uri, languageId, version, content);
-    // The document finds its line starts on first use, which is the first keystroke's `offsetAt`:
-    // 11 ms of it in a 1 MB file. Found now, they are part of opening it, whose analysis takes longer.
-    void document.lineCount;
-    return document;
+  create(uri: string, languageId: string, version: number, content: string): OpenDocument {
+    return new OpenDocument(uri, languageId, version, new LineIndex(content));
   }
 
-  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  update(document: OpenDocument, changes: TextDocumentContentChangeEvent[], version: number): OpenDocument {
     let region: ChangedRegion | undefined;
     let known = true;
+    let lines = document.lines;
     // One change at a time: each change's range is in the text the ones before it made.
     for (const change of changes) {
       if (TextDocumentContentChangeEvent.isIncremental(change)) {
-        const a = document.offsetAt(change.range.start);
-        const b = document.offsetAt(change.range.end);
-        const one = replacement(Math.min(a, b), Math.abs(b - a), change.text.length);
+        const a = lines.offsetAt(change.range.start);
+        const b = lines.offsetAt(change.range.end);
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const one = replacement(start, end - start, change.text.length);
         region = region ? mergeChanges(region, one) : one;
-      } else known = false;
-      document = TextDocument.update(document, [change], version);
+        lines = lines.edited(start, end, change.text);
+      } else {
+        known = false;
+        lines = new LineIndex(change.text);
+      }
     }
     this.regions.set(document.uri, known ? region : undefined);
+    document.lines = lines;
+    document.version = version;
     return document;
   }
 
@@ -64,7 +82,7 @@ export class ChangeTracker implements TextDocumentsConfiguration<TextDocument> {
  */
 export class DocumentStore {
   readonly workspace: Workspace;
-  private readonly open = new Map<string, TextDocument>();
+  private readonly open = new Map<string, OpenDocument>();
   private readonly onDisk = new Set<string>();
   /** Bumped on every change to any document or configuration: diagnostics can depend on other files. */
   private generation = 0;
@@ -82,11 +100,11 @@ export class DocumentStore {
   }
 
   /** An open document's text (opened or changed); `change` says where it differs from the text before. */
-  changed(doc: TextDocument, change?: ChangedRegion): void {
+  changed(doc: OpenDocument, change?: ChangedRegion): void {
     this.generation++;
     const key = this.key(doc.uri);
     this.open.set(key, doc);
-    this.workspace.set(key, doc.getText(), change);
+    this.workspace.set(key, doc.lines, change);
   }
 
   closed(uri: string): void {
@@ -102,7 +120,7 @@ export class DocumentStore {
   }
 
   /** The open document for a URI in any spelling. */
-  document(uri: string): TextDocument | undefined {
+  document(uri: string): OpenDocument | undefined {
     return this.open.get(this.key(uri));
   }
 

@@ -30,6 +30,32 @@ describe("changed regions", () => {
     );
   });
 
+  it(`edit a line index in pieces to one that reads as a fresh one (${runs} edit sequences)`, () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (base, edits, pieceLength) => {
+        let index = new LineIndex(base, pieceLength);
+        let current = base;
+        for (const e of edits) {
+          const { after, change } = apply(current, e);
+          current = after;
+          index = index.edited(change.start, change.oldEnd, after.slice(change.start, change.newEnd));
+          const expected = new LineIndex(after);
+          const context = JSON.stringify({ after, change, pieceLength });
+          assert.equal(index.length, after.length, context);
+          assert.equal(index.text, after, context);
+          assert.deepEqual(index.offsets, expected.offsets, context);
+          for (let line = 0; line < expected.lineCount; line++) assert.equal(index.line(line), expected.line(line), context);
+          for (let at = 0; at <= after.length; at++) {
+            assert.equal(index.charCodeAt(at), after.charCodeAt(at), context);
+            assert.equal(index.cut(at, after.length), after.slice(at), context);
+            assert.equal(index.cut(0, at), after.slice(0, at), context);
+          }
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
   it(`merged, cover both changes: the texts agree outside the region (${runs} pairs)`, () => {
     fc.assert(
       fc.property(text, edit, edit, (base, first, then) => {

@@ -4,14 +4,13 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { Message, PublishDiagnosticsNotification, PublishDiagnosticsParams, StreamMessageWriter } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { defaultConfig, LineIndex, Workspace } from "../../src/engine";
 import { replacement } from "../../src/engine/text/changes";
 import { DiagnosticExtras, toLspDiagnostic } from "../../src/lsp/diagnostics";
 import { asciiJson, encodeMessage, messageEncoder, movedFrom, unchangingPart, withUnchangingParts } from "../../src/lsp/encoder";
 import { documentSymbols } from "../../src/lsp/symbols";
 import { REPO } from "../protocol/client";
-import { storeWith, URI as LSP_URI } from "./edits";
+import { storeWith, typeInto, URI as LSP_URI } from "./edits";
 
 const SAMPLE = readFileSync(join(REPO, "samples", "every-rule.okr.md"), "utf8");
 // Non-ASCII in the URI as well as in messages: Content-Length counts bytes.
@@ -149,15 +148,16 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
 
   it("for a real outline, before and after edits that keep, move and renumber objectives", () => {
     let text = readFileSync(join(REPO, "samples", "commuter-rail.okr.md"), "utf8");
-    const { store, doc } = storeWith(text);
+    const opened = storeWith(text);
+    const { store } = opened;
+    let { doc } = opened;
     const outline = (version: number) => encodeMessage({ jsonrpc: "2.0", id: version, result: documentSymbols(store, LSP_URI) } as Message).toString("latin1");
     const plain = (version: number) => asciiJson({ jsonrpc: "2.0", id: version, result: documentSymbols(storeWith(text).store, LSP_URI) });
     assert.equal(outline(1), plain(1));
     for (const [version, insert] of [[2, "\n"], [3, "x"], [4, "### Objective: New\n- KR1: a from 1 to 2\n"]] as const) {
       const at = text.indexOf("### O2");
-      TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: insert }], version);
+      doc = typeInto(store, doc, at, 0, insert, version);
       text = text.slice(0, at) + insert + text.slice(at);
-      store.changed(doc, replacement(at, 0, insert.length));
       assert.equal(outline(version), plain(version), `after edit ${version}`);
     }
   });

@@ -1,8 +1,6 @@
 import * as assert from "node:assert/strict";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { replacement } from "../../src/engine/text/changes";
 import { documentSymbols } from "../../src/lsp/symbols";
-import { editRandomly, sample, SAMPLES, storeWith, URI } from "./edits";
+import { editRandomly, sample, SAMPLES, storeWith, typeInto, URI } from "./edits";
 
 describe("document symbols", () => {
   it("name a kept objective by its new id when an objective made above renumbers it", () => {
@@ -14,8 +12,7 @@ describe("document symbols", () => {
     assert.deepEqual(names(), ["Customer", "O1: Happy riders", "Financial", "O2: More revenue"]);
     const at = text.indexOf("Intro");
     const heading = "## Objective: Zeroth";
-    TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 5) }, text: heading }], 2);
-    store.changed(doc, replacement(at, 5, heading.length));
+    typeInto(store, doc, at, 5, heading, 2);
     assert.deepEqual(names(), ["Objective: Zeroth", "Customer", "O2: Happy riders", "Financial", "O3: More revenue"]);
   });
 

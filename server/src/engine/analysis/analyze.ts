@@ -7,6 +7,7 @@ import { allRules } from "../rules";
 import { Diagnostic, Report, Rule, RuleContext, WorkspaceQuery } from "../rules/rule";
 import { applySuppressions } from "../rules/suppressions";
 import { ChangedRegion } from "../text/changes";
+import { LineIndex } from "../text/lines";
 import { collectRanges } from "../text/positions";
 import { gradeScorecard } from "./grades";
 
@@ -26,7 +27,7 @@ export interface Analysis {
   config: OkrConfig;
 }
 
-export function analyzeText(text: string, options: AnalyzeOptions): Analysis {
+export function analyzeText(text: string | LineIndex, options: AnalyzeOptions): Analysis {
   const before = options.previous?.scorecard;
   const { scorecard, config, read, spliced } = buildScorecard(text, { ...options, previous: before });
   const replaced = spliced && before!.sections.slice(spliced.from, spliced.to);

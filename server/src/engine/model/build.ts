@@ -74,7 +74,8 @@ const BLANKS = /\s+/g;
 const frontMatterReads = new WeakMap<FrontMatter, { text: string; closed: boolean; problems: ReadProblem[]; frontMatter: FrontMatter }>();
 
 /** Builds the model of one document. Never throws: what it cannot read becomes a ReadProblem. */
-export function buildScorecard(text: string, options: BuildOptions): BuildResult {
+/** `text`: the document's, or the index of its lines an editor keeps (`LineIndex.edited`). */
+export function buildScorecard(text: string | LineIndex, options: BuildOptions): BuildResult {
   return new Builder(text, options).build();
 }
 
@@ -98,12 +99,13 @@ class Builder {
   /** The years a date without one may fall in, found once the front matter has set the period and today. */
   private candidateYears: number[] | undefined;
 
-  constructor(text: string, options: BuildOptions) {
+  constructor(text: string | LineIndex, options: BuildOptions) {
     const { previous, change } = options;
     this.previous = previous;
     // A change that does not fit the two texts is ignored rather than trusted.
-    this.change = previous && change && fitsLengths(change, previous.lines.text.length, text.length) ? change : undefined;
-    this.document = this.lines = previous && this.change ? LineIndex.afterChange(previous.lines, text, this.change) : new LineIndex(text);
+    this.change = previous && change && fitsLengths(change, previous.lines.length, text.length) ? change : undefined;
+    this.document = this.lines =
+      typeof text !== "string" ? text : previous && this.change ? LineIndex.afterChange(previous.lines, text, this.change) : new LineIndex(text);
     this.config = options.config;
     this.perspectiveNames = perspectiveMatcher(options.config.perspectives);
     this.scorecard = {

@@ -5,6 +5,7 @@ import { LinkRef, Objective, Scorecard } from "../model/scorecard";
 import { slugify } from "../model/links";
 import { Char } from "../syntax/chars";
 import { ChangedRegion, mergeChanges } from "../text/changes";
+import { LineIndex } from "../text/lines";
 import { Diagnostic, LinkTarget, WorkspaceQuery } from "../rules/rule";
 
 /** What the workspace needs from its surroundings; the CLI reads the disk, the server asks the editor. */
@@ -27,7 +28,7 @@ export interface AlignedChild {
  * each objective knows its aligned children. Documents are rebuilt only when their text changes.
  */
 export class Workspace implements WorkspaceQuery {
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, string | LineIndex>();
   private readonly analyses = new Map<string, Analysis>();
   /** Files read only to resolve links: uri → analysis, or null when there is no such file. */
   private readonly linked = new Map<string, Analysis | null>();
@@ -45,8 +46,12 @@ export class Workspace implements WorkspaceQuery {
 
   constructor(private readonly host: WorkspaceHost) {}
 
-  /** A document's new text; `change` says where it differs from the text set before (an editor knows). */
-  set(uri: string, text: string, change?: ChangedRegion): void {
+  /**
+   * A document's new text, or the index of its lines an editor keeps (`LineIndex.edited`, which never
+   * makes the whole text one string); `change` says where it differs from the text set before (an
+   * editor knows).
+   */
+  set(uri: string, text: string | LineIndex, change?: ChangedRegion): void {
     if (this.texts.get(uri) === text) return;
     this.texts.set(uri, text);
     this.retire(uri, change);
