@@ -18,16 +18,15 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const SKIP_DIRS = new Set(["node_modules", "out", "dist", "bower_components"]);
 
 /**
- * An open editor's document: its text as the engine's index of its lines, which each change edits
- * in place of the pieces it touched (`LineIndex.edited`). vscode-languageserver-textdocument keeps
- * the text as one string, which every keystroke made again, and the first read copied whole (2 MB a
- * keystroke in a 1 MB file); the whole text is joined here only when something asks for it.
+ * An open editor's document: its text as the engine's index of its lines, which each change replaces
+ * by an edited one sharing the pieces the change did not touch (`LineIndex.edited`).
+ * vscode-languageserver-textdocument keeps the text as one string, which every keystroke made again
+ * and its first read copied whole (2 MB a keystroke in a 1 MB file).
  */
 export class OpenDocument {
   /** One object while the document is open, like vscode-languageserver-textdocument's: features keep results with it. */
   constructor(
     readonly uri: string,
-    readonly languageId: string,
     public version: number,
     public lines: LineIndex,
   ) {}
@@ -40,8 +39,8 @@ export class OpenDocument {
 export class ChangeTracker implements TextDocumentsConfiguration<OpenDocument> {
   private readonly regions = new Map<string, ChangedRegion | undefined>();
 
-  create(uri: string, languageId: string, version: number, content: string): OpenDocument {
-    return new OpenDocument(uri, languageId, version, new LineIndex(content));
+  create(uri: string, _languageId: string, version: number, content: string): OpenDocument {
+    return new OpenDocument(uri, version, new LineIndex(content));
   }
 
   update(document: OpenDocument, changes: TextDocumentContentChangeEvent[], version: number): OpenDocument {
