@@ -1,5 +1,6 @@
 import { ContentTypeEncoder, ContentTypeEncoderOptions, Diagnostic as LspDiagnostic, Message, NotificationMessage, PublishDiagnosticsNotification, PublishDiagnosticsParams } from "vscode-languageserver/node";
 import { RangeLike } from "../engine";
+import { keptAt } from "./keptItems";
 
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/g;
@@ -114,6 +115,14 @@ function openMember(objectJson: string, key: string): string {
 const COMMA = 0x2c;
 
 /**
+ * The last publish written for each URI: its diagnostics, its bytes, and where each diagnostic's JSON
+ * ends in them. The next publish copies the runs of diagnostics it still holds (`keptAt`) from these
+ * bytes at once, instead of looking each one's JSON up: on the 1 MB benchmark file, 3,600 lookups and
+ * copies a keystroke.
+ */
+const lastPublished = new Map<string, { diagnostics: readonly LspDiagnostic[]; bytes: Uint8Array; ends: Uint32Array; head: number }>();
+
+/**
  * The message as JSON: what JSON.stringify makes (a publish's `params` and `diagnostics`, a
  * response's `result`, moved to the end of their objects), with a publish's diagnostics and a
  * response's unchanging parts taken from their cached JSON. On a keystroke in
@@ -128,32 +137,67 @@ export function encodeMessage(msg: Message, charset: ContentTypeEncoderOptions["
   const params = asciiJson({ ...msg.params, diagnostics: undefined });
   const head = `${openMember(envelope, "params")}${openMember(params, "diagnostics")}[`;
   const tail = "]}}";
-  const { diagnostics } = msg.params;
-  const cached = diagnostics.map(jsonOf);
+  const { diagnostics, uri } = msg.params;
+  const previous = lastPublished.get(uri);
+  // Where each diagnostic's JSON is: in the previous publish (its index there), or its own (-1).
+  const keptFrom = new Int32Array(diagnostics.length).fill(-1);
+  const own: (CachedJson | undefined)[] = new Array(diagnostics.length);
   // One buffer, at least as long as the JSON and cut to it: every part is ASCII (a character is a
   // byte), and a range takes at most RANGE_BOUND.
   let length = head.length + Math.max(0, diagnostics.length - 1) + tail.length;
-  for (const { whole, afterRange } of cached) length += whole ? whole.length : afterRange!.length + RANGE_BOUND;
+  for (let k = 0, next = 0; k < diagnostics.length; k++) {
+    const at = previous ? keptAt(previous.diagnostics, diagnostics[k], next) : -1;
+    if (at >= 0) {
+      keptFrom[k] = at;
+      next = at + 1;
+      length += previous!.ends[at] - jsonStart(previous!, at);
+      continue;
+    }
+    const json = (own[k] = jsonOf(diagnostics[k]));
+    length += json.whole ? json.whole.length : json.afterRange!.length + RANGE_BOUND;
+  }
   const bytes = Buffer.allocUnsafe(length);
+  const ends = new Uint32Array(diagnostics.length);
   let at = bytes.write(head, "latin1");
   for (let k = 0; k < diagnostics.length; k++) {
     if (k > 0) bytes[at++] = COMMA;
-    const json = cached[k];
+    const from = keptFrom[k];
+    if (from >= 0) {
+      // With the diagnostics after it that follow it in the previous publish too, commas and all.
+      let last = k;
+      while (last + 1 < diagnostics.length && keptFrom[last + 1] === keptFrom[last] + 1) last++;
+      const start = jsonStart(previous!, from);
+      bytes.set(previous!.bytes.subarray(start, previous!.ends[keptFrom[last]]), at);
+      for (let j = k; j <= last; j++) ends[j] = at + previous!.ends[keptFrom[j]] - start;
+      at = ends[last];
+      k = last;
+      continue;
+    }
+    const json = own[k]!;
     if (json.whole) {
       bytes.set(json.whole, at);
       at += json.whole.length;
+      ends[k] = at;
       continue;
     }
     const start = at;
     const rangeEnd = writeRange(bytes, at, diagnostics[k].range);
     bytes.set(json.afterRange!, rangeEnd);
     at = rangeEnd + json.afterRange!.length;
+    ends[k] = at;
     // Its own bytes from now on, and where its range ends in them, should it move again.
     json.whole = Buffer.from(bytes.subarray(start, at));
     json.afterRange = json.whole.subarray(rangeEnd - start);
   }
-  at += bytes.write(tail, at, "latin1");
-  return bytes.subarray(0, at);
+  const written = bytes.subarray(0, at + bytes.write(tail, at, "latin1"));
+  if (diagnostics.length) lastPublished.set(uri, { diagnostics, bytes: written, ends, head: head.length });
+  else lastPublished.delete(uri);
+  return written;
+}
+
+/** Where the JSON of a previous publish's diagnostic starts in its bytes (after the comma before it). */
+function jsonStart(published: { ends: Uint32Array; head: number }, k: number): number {
+  return k === 0 ? published.head : published.ends[k - 1] + 1;
 }
 
 /**

@@ -102,6 +102,23 @@ describe("the message encoder writes what JSON.stringify would, in ASCII", () =>
     await assertSameJson(publish({ diagnostics }));
   });
 
+  it("for publishes that keep some of the last one's diagnostics, drop some, add some and reorder some", async () => {
+    const uri = "file:///t/kept.okr.md";
+    const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 4 } });
+    const d = Array.from({ length: 80 }, (_, i): LspDiagnostic => ({ range: at(i), severity: 3, code: "behind-pace", message: `finding ${i} → ${"x".repeat(i % 7)}` }));
+    const added = (line: number): LspDiagnostic => ({ range: at(line), severity: 1, code: "parse-error", message: `new at ${line}` });
+    const versions = [
+      d.slice(0, 40),
+      [...d.slice(0, 10), ...d.slice(11, 20), added(20), ...d.slice(20, 40)],
+      [d[0], added(1), ...d.slice(2, 5), ...d.slice(39, 80)],
+      [...d.slice(60, 80), ...d.slice(0, 20)],
+      [d[79], ...d.slice(0, 79)],
+      [],
+      d.slice(5, 9),
+    ];
+    for (const [version, diagnostics] of versions.entries()) await assertSameJson(publish({ uri, version, diagnostics }));
+  });
+
   it("for any other message", async () => {
     await assertSameJson({ jsonrpc: "2.0", id: 1, result: { contents: { kind: "markdown", value: "Fähre → 1.0 ≥ 😀 \u2028" } } } as Message);
     await assertSameJson({ jsonrpc: "2.0", method: "window/logMessage", params: { type: 3, message: "okr: indexed 3 file(s)" } } as Message);
