@@ -193,7 +193,7 @@ class Builder {
     const before = this.previous!;
     const change = this.change;
     const [first] = before.sections;
-    if (!change || readsAhead.has(before) || first?.start !== firstLine || change.start < before.lines.offsets[first.start]) return undefined;
+    if (!change || readsAhead.has(before) || first?.start !== firstLine || change.start < before.lines.lineStart(first.start)) return undefined;
     const { from, to } = touchedSections(before.sections, before.lines, change);
     previous.keep(from);
     const rest = before.sections[to];
@@ -214,7 +214,7 @@ class Builder {
       above += sectionObjectives(section).length;
       if (line > until) return { from, to, sections, read, meets: false };
     }
-    const meets = !rest || this.lines.offsets[until] === before.lines.offsets[rest.start] + change.newEnd - change.oldEnd;
+    const meets = !rest || this.lines.lineStart(until) === before.lines.lineStart(rest.start) + change.newEnd - change.oldEnd;
     return { from, to, sections, read, meets };
   }
 

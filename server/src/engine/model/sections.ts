@@ -127,7 +127,7 @@ export function sectionObjectives(section: Section): Objective[] {
 
 /** The text of lines [start, end). */
 export function sectionText(lines: LineIndex, start: number, end: number): string {
-  return lines.cut(lines.offsets[start], end < lines.lineCount ? lines.offsets[end] : lines.length);
+  return lines.cut(lines.lineStart(start), end < lines.lineCount ? lines.lineStart(end) : lines.length);
 }
 
 /** The first heading line after `line`, or the line count. */
@@ -170,7 +170,7 @@ export class SectionIndex {
     const last = Math.min(this.sections.length, this.next + SectionIndex.LOOKAHEAD);
     for (let k = this.next; k < last; k++) if (this.fits(k, lines, line)) return this.claim(k);
     // More sections changed than the lookahead covers, or moved: find it and go on from there.
-    const offset = lines.offsets[line];
+    const offset = lines.lineStart(line);
     const before = this.change && this.offsetBefore(offset);
     if (before !== undefined) {
       const k = this.startingAt(before);
@@ -196,7 +196,7 @@ export class SectionIndex {
     let hi = this.sections.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const at = this.lines.offsets[this.sections[mid].start];
+      const at = this.lines.lineStart(this.sections[mid].start);
       if (at === offset) return mid;
       if (at < offset) lo = mid + 1;
       else hi = mid - 1;
@@ -207,7 +207,7 @@ export class SectionIndex {
   private fits(k: number, lines: LineIndex, line: number): boolean {
     const section = this.sections[k];
     if (!section.reusable || this.taken[k]) return false;
-    return this.untouchedAt(section) === lines.offsets[line] || startsHere(section, lines, line);
+    return this.untouchedAt(section) === lines.lineStart(line) || startsHere(section, lines, line);
   }
 
   /**
@@ -217,7 +217,7 @@ export class SectionIndex {
   private untouchedAt(section: Section): number | undefined {
     if (!this.change) return undefined;
     const { start, oldEnd, newEnd } = this.change;
-    const offset = this.lines.offsets[section.start];
+    const offset = this.lines.lineStart(section.start);
     if (offset >= oldEnd) return offset + newEnd - oldEnd;
     return endsBefore(section, this.lines, start) ? offset : undefined;
   }
@@ -249,7 +249,7 @@ export class SectionIndex {
  * the time of taking the sections over.
  */
 function endsBefore(section: Section, lines: LineIndex, offset: number): boolean {
-  return section.end + 1 < lines.lineCount && lines.offsets[section.end + 1] <= offset;
+  return section.end + 1 < lines.lineCount && lines.lineStart(section.end + 1) <= offset;
 }
 
 /**
@@ -259,7 +259,7 @@ function endsBefore(section: Section, lines: LineIndex, offset: number): boolean
  */
 export function touchedSections(sections: readonly Section[], lines: LineIndex, change: ChangedRegion): { from: number; to: number } {
   const from = firstIndex(sections, 0, (s) => !endsBefore(s, lines, change.start));
-  return { from, to: firstIndex(sections, from, (s) => lines.offsets[s.start] >= change.oldEnd) };
+  return { from, to: firstIndex(sections, from, (s) => lines.lineStart(s.start) >= change.oldEnd) };
 }
 
 /** The first index from `from` on whose item is `past`, or the length (`past` holds from some index on). */
@@ -299,13 +299,13 @@ export function placedAlike(a: Section, b: Section): boolean {
  * from the same state (a section start), the same text reads the same and ends where it ended before.
  */
 function startsHere(section: Section, lines: LineIndex, line: number): boolean {
-  const offset = lines.offsets[line];
+  const offset = lines.lineStart(line);
   const after = offset + section.text.length;
   // Not `startsWith`: V8 compares that character by character, `===` of a slice with memcmp (15× faster).
   if (lines.cut(offset, after) !== section.text) return false;
   const end = line + section.end - section.start;
   if (end >= lines.lineCount) return after === lines.length;
-  return lines.offsets[end] === after && isHeadingLine(lines.line(end));
+  return lines.lineStart(end) === after && isHeadingLine(lines.line(end));
 }
 
 /** Moves a reused section (and everything read from it) so that it starts at `line`. */
