@@ -73,8 +73,10 @@ const BLANKS = /\s+/g;
 /** A front matter's YAML read: the text it was read from, and the problems found. It sits at the top, so its ranges never move. */
 const frontMatterReads = new WeakMap<FrontMatter, { text: string; closed: boolean; problems: ReadProblem[]; frontMatter: FrontMatter }>();
 
-/** Builds the model of one document. Never throws: what it cannot read becomes a ReadProblem. */
-/** `text`: the document's, or the index of its lines an editor keeps (`LineIndex.edited`). */
+/**
+ * Builds the model of one document. Never throws: what it cannot read becomes a ReadProblem.
+ * `text`: the document's, or the index of its lines an editor keeps (`LineIndex.edited`).
+ */
 export function buildScorecard(text: string | LineIndex, options: BuildOptions): BuildResult {
   return new Builder(text, options).build();
 }
