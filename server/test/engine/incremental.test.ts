@@ -258,6 +258,14 @@ describe("incremental analysis", () => {
     }
   });
 
+  it("takes an empty change where the first section starts, which touches no section (an editor may send one)", () => {
+    const text = "---\nperiod: 2027-Q1\n---\n## Financial\n\n### O1: Grow\n- KR1: Revenue from 1 to 2\n";
+    const first = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });
+    const at = text.indexOf("## Financial");
+    const again = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY, previous: first, change: replacement(at, 0, 0) });
+    assert.equal(snapshot(again.scorecard), snapshot(fresh(text).scorecard));
+  });
+
   it("reads everything again when the front matter changes what values mean", () => {
     const text = "---\nperiod: 2027-Q1\n---\n## O1: Grow\n- KR1: Revenue from 1 to 2 by Mar 1\n";
     const first = analyzeText(text, { uri: URI, config: defaultConfig(), today: TODAY });

@@ -228,7 +228,8 @@ class Builder {
    */
   private splice({ from, to, sections, read, meets }: EditedRun): boolean {
     const before = this.previous!;
-    if (!meets || this.lines.lineCount !== before.lines.lineCount || sections.length !== to - from) return false;
+    // An empty change where a section starts touches none: placed like any other edit.
+    if (!meets || from === to || this.lines.lineCount !== before.lines.lineCount || sections.length !== to - from) return false;
     const olds = before.sections.slice(from, to);
     // Each is the section it replaces, kept, or one read again that takes its place.
     const reread = new Set(read);
