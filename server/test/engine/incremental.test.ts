@@ -238,7 +238,12 @@ describe("incremental analysis", () => {
       ["a later heading naming a perspective a row named first", "## Customers", "## Customer", true],
       ["the row that names a perspective first", "| Customer |", "| Customers |", false],
       ["a heading that stops naming a perspective", "## Customers", "## Customerz", false],
-      ["a line more", "Some text.", "Some\ntext.", false],
+      ["a line more", "Some text.", "Some\ntext.", true],
+      ["a line fewer", "Churn from 5 to\n", "Churn from 5 to", true],
+      ["a change over the line a perspective ends on", "Churn from 5 to\n\n", "Churn from 5 to\n", false],
+      ["a line more in a key result's children", "NPS from 1 to 2\n", "NPS from 1 to 2\n  - baseline: 1\n", true],
+      ["a key result added to the last objective of a perspective", "Revenue from 1 to 2", "Revenue from 1 to 2\n- KR2: Cost from 3 to 2", true],
+      ["a line more in a table", "| Customer | O8: Keep riders | NPS | ≥ 50 |", "| Customer | O8: Keep riders | NPS | ≥ 50 |\n| | O9: New | CSAT | 4 |", false],
       ["a front matter typed above", "", "---\ntitle: T\n---\n", false],
     ];
     for (const [what, from, to, spliced] of cases) {

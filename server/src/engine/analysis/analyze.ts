@@ -178,7 +178,8 @@ export function checkScorecard(analysis: Analysis, workspace: WorkspaceQuery, ru
   if (linkChecks.length > 0 && previous?.links && previous.links.targets === workspace.targets(scorecard)) {
     const news = checkLinks(run!);
     const { replaced } = spliced!;
-    if (news.inSections) links = { linked: replaceLines(previous.links.found, replaced[0].start, replaced[replaced.length - 1].end, news.linked), inSections: true };
+    const linked = news.inSections ? replaceLines(previous.links.found, replaced[0].start, replaced[replaced.length - 1].end, run![run!.length - 1].end, news.linked) : undefined;
+    if (linked) links = { linked, inSections: true };
   }
   links ??= linkChecks.length > 0 ? checkLinks(scorecard.sections) : { linked: [], inSections: false };
   documentChecks.set(scorecard, {
@@ -211,10 +212,16 @@ function swapFindings(found: readonly Diagnostic[], replaced: readonly Section[]
   return replacing(found, at, olds.length, news);
 }
 
-/** A list of findings in order with those starting on lines [start, end) replaced by `news` (in order, on those lines). */
-function replaceLines(found: readonly Diagnostic[], start: number, end: number, news: readonly Diagnostic[]): Diagnostic[] {
+/**
+ * A list of findings in order with those of a run of sections that started on lines [start, oldEnd)
+ * replaced by `news`, on lines [start, newEnd) since the edit moved the findings after the run with
+ * their sections. Undefined when the lines they share leave it unknown which finding is whose.
+ */
+function replaceLines(found: readonly Diagnostic[], start: number, oldEnd: number, newEnd: number, news: readonly Diagnostic[]): Diagnostic[] | undefined {
   const from = firstAtLine(found, startLineOf, start);
-  return replacing(found, from, firstAtLine(found, startLineOf, end, from) - from, news);
+  const to = firstAtLine(found, startLineOf, Math.min(oldEnd, newEnd), from);
+  if (to < found.length && startLineOf(found[to]) < Math.max(oldEnd, newEnd)) return undefined;
+  return replacing(found, from, to - from, news);
 }
 
 function startLineOf(d: Diagnostic): number {

@@ -1,6 +1,6 @@
 import { ChangedRegion, fitsLengths } from "../text/changes";
 import { LineIndex } from "../text/lines";
-import { Range, collectRanges, lineRange } from "../text/positions";
+import { Range, collectRanges, lineRange, shiftRanges } from "../text/positions";
 import { attributeKeyEnd, attributeValueStart, lexFrontMatter, lexSection, OBJECTIVE_LABEL, SectionLex } from "../syntax/blockLexer";
 import { parseBlocks } from "../syntax/blockParser";
 import { AttributeNode, FrontMatterNode, HeadingNode, ListItemNode, ObjectiveNode, TableNode } from "../syntax/blockTree";
@@ -222,18 +222,24 @@ class Builder {
 
   /**
    * Makes the scorecard from the previous version's, with the sections an edit touched replaced by
-   * those read again, when they take the same places (`placedAlike`) and no line moved: every other
-   * section, objective and perspective is then where it was, and placing them all again on every
-   * keystroke was a third of a big file's. False when it cannot: the sections are then all placed.
+   * those read again, when they take the same places (`placedAlike`): every other section, objective
+   * and perspective is then where it was, or moved by the lines the edit added or removed, and
+   * placing them all again on every keystroke was a third of a big file's. False when it cannot:
+   * the sections are then all placed.
    */
   private splice({ from, to, sections, read, meets }: EditedRun): boolean {
     const before = this.previous!;
     // An empty change where a section starts touches none: placed like any other edit.
-    if (!meets || from === to || this.lines.lineCount !== before.lines.lineCount || sections.length !== to - from) return false;
+    if (!meets || from === to || sections.length !== to - from) return false;
     const olds = before.sections.slice(from, to);
-    // Each is the section it replaces, kept, or one read again that takes its place.
+    const delta = this.lines.lineCount - before.lines.lineCount;
+    // Each is the section it replaces, kept, or one read again that takes its place. When lines moved,
+    // only sections read again: one taken over in the run would have to move as well.
     const reread = new Set(read);
-    const replaces = (old: Section, k: number) => old === sections[k] || (reread.has(sections[k]) && placedAlike(old, sections[k]) && !placesMore(old, before));
+    const moved = delta === 0 ? (line: number) => line : (line: number) => this.movedLine(line);
+    const movedLast = delta === 0 ? (line: number) => line : (line: number) => this.movedLastLine(line);
+    const replaces = (old: Section, k: number) =>
+      (delta === 0 && old === sections[k]) || (reread.has(sections[k]) && placedAlike(old, sections[k], moved) && !placesMore(old, before));
     if (!olds.every(replaces)) return false;
     const oldObjectives = olds.flatMap(sectionObjectives);
     const newObjectives = sections.flatMap(sectionObjectives);
@@ -244,10 +250,12 @@ class Builder {
     const objectives = spliceRun(before.objectives, oldObjectives, newObjectives, (o) => o.range.startLine, lines);
     const headings = spliceRun(before.otherHeadings, otherHeadings(olds), otherHeadings(sections), (h) => h.range.startLine, lines);
     const comments = spliceRun(before.comments, olds.flatMap((s) => s.comments), sections.flatMap((s) => s.comments), (c) => c.line, lines);
-    // Where each replaced objective is in its perspective's list, and the perspective's last line with the new one.
+    // Every perspective's last line in this version, those of the replaced objectives' with the new ones.
+    const ends = new Map(before.perspectives.map((p) => [p, movedLast(p.endLine)]));
+    // Where each replaced objective is in its perspective's list.
     const places = oldObjectives.map((o) => o.perspective?.objectives.indexOf(o));
-    const endLines = oldObjectives.map((o, k) => (o.perspective ? perspectiveEnd(o.perspective, o, newObjectives[k]) : 0));
-    if (!problems || !objectives || !headings || !comments || places.includes(-1) || endLines.includes(undefined)) return false;
+    for (const [k, o] of oldObjectives.entries()) if (o.perspective) ends.set(o.perspective, perspectiveEnd(ends.get(o.perspective), moved(o.endLine), newObjectives[k].endLine));
+    if (!problems || !objectives || !headings || !comments || places.includes(-1) || [...ends.values()].includes(undefined)) return false;
     const { scorecard } = this;
     // The front matter's problems are this version's (the same, read again).
     for (let k = 0; k < ownProblems; k++) problems[k] = scorecard.problems[k];
@@ -261,14 +269,51 @@ class Builder {
     newObjectives.forEach((n, k) => {
       const perspective = oldObjectives[k].perspective;
       n.perspective = perspective;
-      if (!perspective) return;
-      perspective.objectives[places[k]!] = n;
-      perspective.endLine = endLines[k]!;
+      if (perspective) perspective.objectives[places[k]!] = n;
     });
+    for (const [perspective, end] of ends) perspective.endLine = end!;
+    if (delta !== 0) this.moveBelow(before, to, delta);
     scorecard.title = before.title;
     scorecard.titleRange = before.titleRange;
     this.setPerspectives(before.perspectives.slice());
     return true;
+  }
+
+  /**
+   * Where a line of the previous version is in this one: before the change, where it was; after it,
+   * moved by the lines it added or removed. Undefined for a line that started inside the text the
+   * change replaced.
+   */
+  private movedLine(line: number): number | undefined {
+    const before = this.previous!.lines;
+    const delta = this.lines.lineCount - before.lineCount;
+    // The line count: where a section at the end of the text ends.
+    if (line >= before.lineCount) return line + delta;
+    const { start, oldEnd } = this.change!;
+    const offset = before.lineStart(line);
+    if (offset < start) return line;
+    return offset >= oldEnd ? line + delta : undefined;
+  }
+
+  /**
+   * Where a perspective's last line is in this version: that of an objective or the line before
+   * what closed the perspective, which move alike only when the change left the line and its line
+   * break alone; undefined when it did not.
+   */
+  private movedLastLine(line: number): number | undefined {
+    const moved = this.movedLine(line);
+    return moved !== undefined && this.movedLine(line + 1) === moved + 1 ? moved : undefined;
+  }
+
+  /**
+   * Moves the previous version's sections from index `to` on down by `delta` lines (up when
+   * negative), and the ranges of the perspectives they name: those are made where a section is
+   * placed, so no section moves them.
+   */
+  private moveBelow(before: Scorecard, to: number, delta: number): void {
+    const first = before.sections[to]?.start ?? before.lines.lineCount;
+    for (let k = to; k < before.sections.length; k++) moveSection(before.sections[k], before.sections[k].start + delta);
+    for (const { range } of before.perspectives) if (range.startLine >= first) shiftRanges([range], delta);
   }
 
   /**
@@ -1014,13 +1059,15 @@ function spliceRun<T>(list: readonly T[], olds: readonly T[], news: readonly T[]
 }
 
 /**
- * The last line of a perspective with `n` in place of `o`: the most of the lines that end it (its
- * objectives', the line before what closed it). Undefined when `o` ended it and `n` ends earlier:
- * which line ends it then is not known here.
+ * The last line of a perspective that ended at `end` with an objective ending at `oldEnd` replaced
+ * by one ending at `newEnd` (all in this version's lines): the most of the lines that end it (its
+ * objectives', the line before what closed it). Undefined when the old one ended it and the new one
+ * ends earlier (which line ends it then is not known here), or when a line is not known.
  */
-function perspectiveEnd(perspective: Perspective, o: Objective, n: Objective): number | undefined {
-  if (o.endLine < perspective.endLine) return Math.max(perspective.endLine, n.endLine);
-  return n.endLine >= o.endLine ? n.endLine : undefined;
+function perspectiveEnd(end: number | undefined, oldEnd: number | undefined, newEnd: number): number | undefined {
+  if (end === undefined || oldEnd === undefined) return undefined;
+  if (oldEnd < end) return Math.max(end, newEnd);
+  return newEnd >= oldEnd ? newEnd : undefined;
 }
 
 /** A copy of a text that refers to nothing of the string it was cut from: the concatenation is made flat, and the cut is of that. */

@@ -283,14 +283,15 @@ export function firstAtLine<T>(items: readonly T[], lineOf: (item: T) => number,
  * Whether two sections take the same place in the document: the same lines, a heading of the same
  * level naming the same perspective (or none), an objective of the same level, table rows on the
  * same lines naming the same perspectives. With the same sections around them, they open and close
- * the same perspectives and leave the same objectives above the next.
+ * the same perspectives and leave the same objectives above the next. `moved`: where a line of
+ * `a`'s version is in `b`'s, when an edit added or removed lines.
  */
-export function placedAlike(a: Section, b: Section): boolean {
-  if (a.start !== b.start || a.end !== b.end || a.heading?.level !== b.heading?.level || a.perspective !== b.perspective) return false;
+export function placedAlike(a: Section, b: Section, moved: (line: number) => number | undefined = (line) => line): boolean {
+  if (moved(a.start) !== b.start || moved(a.end) !== b.end || a.heading?.level !== b.heading?.level || a.perspective !== b.perspective) return false;
   if (a.objective ? !b.objective || a.objective.level !== b.objective.level : b.objective) return false;
   if (a.tableObjectives.length !== b.tableObjectives.length) return false;
   return a.tableObjectives.every(
-    (row, i) => row.objective.range.startLine === b.tableObjectives[i].objective.range.startLine && row.perspective?.name === b.tableObjectives[i].perspective?.name,
+    (row, i) => moved(row.objective.range.startLine) === b.tableObjectives[i].objective.range.startLine && row.perspective?.name === b.tableObjectives[i].perspective?.name,
   );
 }
 
