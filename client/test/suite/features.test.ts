@@ -3,11 +3,24 @@
 // quick fixes applied through WorkspaceEdit, the outline, completion and cross-file definition.
 // Every wait is event-driven (onDidChangeDiagnostics) or a bounded poll; no fixed sleeps.
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { REPO_ROOT, closeAllEditors, open, repoFile, sampleFiles, scratchFile, waitFor, waitForDiagnostics } from "./helpers";
+import {
+  CliDiagnostic,
+  closeAllEditors,
+  codeOf,
+  describeCliDiagnostic,
+  describeDiagnostic,
+  keyOf,
+  okrLint,
+  open,
+  repoFile,
+  sampleFiles,
+  scratchFile,
+  waitFor,
+  waitForDiagnostics,
+} from "./helpers";
 import { recordTimings } from "./timings";
 // The decoder of the server's own tests: the same encoding, read here from VS Code's legend.
 import { decodeTokens } from "../../../server/test/support/semanticTokens";
@@ -22,37 +35,12 @@ function documentedCodes(): string[] {
   return [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(\1\.md\) \|/gm)].map((m) => m[1]);
 }
 
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === "object" ? String(d.code.value) : String(d.code);
-}
-
-/** `code@line:char-line:char` (0-based), sorted: comparable with the CLI's JSON. */
-function keyOf(code: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
-  return `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
 const keys = (ds: readonly vscode.Diagnostic[]) => ds.map((d) => keyOf(codeOf(d), d.range)).sort();
 
-interface CliDiagnostic {
-  code: string;
-  severity: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** `okr lint --format json samples/` with the bundled CLI (the same engine, run outside VS Code). */
+/** `okr lint --format json samples/`, by file (relative to samples/). */
 function cliLint(): Map<string, CliDiagnostic[]> {
-  const r = spawnSync(process.execPath, [repoFile("bin/okr.js"), "lint", "--format", "json", "samples"], { cwd: REPO_ROOT, encoding: "utf8" });
-  assert.ok(r.status === 0 || r.status === 1, `okr lint exited ${r.status}: ${r.stderr}`);
-  const files: { file: string; diagnostics: CliDiagnostic[] }[] = JSON.parse(r.stdout);
-  return new Map(files.map((f) => [f.file.replace(/^samples\//, ""), f.diagnostics]));
+  return new Map(okrLint(["samples"]).map((f) => [f.file.replace(/^samples\//, ""), f.diagnostics]));
 }
-
-const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 /**
  * Diagnostics of `uri` once they are exactly `expected` (as keys). On timeout it returns what is
@@ -172,11 +160,7 @@ describe("diagnostics of the samples in VS Code", () => {
       await open(uri);
       const d = await diagnosticsSettledTo(uri, expected.map((e) => keyOf(e.code, e.range)));
       this.test!.title += ` (${Math.round(performance.now() - t0)} ms)`;
-      const show = (code: string, r: CliDiagnostic["range"], sev: number, msg: string) => `${keyOf(code, r)} ${sev} ${msg}`;
-      assert.deepEqual(
-        d.map((x) => show(codeOf(x), x.range, x.severity, x.message)).sort(),
-        expected.map((e) => show(e.code, e.range, SEVERITY[e.severity], e.message)).sort(),
-      );
+      assert.deepEqual(d.map(describeDiagnostic).sort(), expected.map(describeCliDiagnostic).sort());
     });
   }
 

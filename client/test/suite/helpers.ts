@@ -1,4 +1,5 @@
 // Shared helpers for extension-host tests (files named *.test.ts next to this one).
+import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -27,6 +28,46 @@ export function sampleFiles(): vscode.Uri[] {
     .filter((f) => f.endsWith(".okr.md"))
     .sort()
     .map((f) => vscode.Uri.file(path.join(dir, f)));
+}
+
+/** A finding as `okr lint --format json` writes it. */
+export interface CliDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** `okr lint --format json <paths>` with the bundled CLI (the same engine, run outside VS Code), from the repo root. */
+export function okrLint(paths: string[]): { file: string; diagnostics: CliDiagnostic[] }[] {
+  const r = spawnSync(process.execPath, [repoFile("bin/okr.js"), "lint", "--format", "json", ...paths], { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`okr lint exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === "object" ? String(d.code.value) : String(d.code);
+}
+
+/** `code@line:char-line:char` (0-based): comparable with the CLI's JSON. */
+export function keyOf(code: string, r: CliDiagnostic["range"]): string {
+  return `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** An editor diagnostic as `key severity message`, to compare with `describeCliDiagnostic`. */
+export function describeDiagnostic(d: vscode.Diagnostic): string {
+  return `${keyOf(codeOf(d), d.range)} ${d.severity} ${d.message}`;
+}
+
+export function describeCliDiagnostic(d: CliDiagnostic): string {
+  return `${keyOf(d.code, d.range)} ${SEVERITY[d.severity]} ${d.message}`;
 }
 
 /** Opens a document in an editor and returns it. */
