@@ -11,7 +11,7 @@ import { ensure } from "./ensure.mjs";
 import { ROOT, CACHE, launchCodeServer, launchBrowser } from "./launch.mjs";
 import { buildUnlessTold, Checks, flag, option } from "../checks.mjs";
 
-const timeoutMs = Number(option("--timeout", process.env.OKR_TEST_TIMEOUT ?? "240")) * 1000;
+const timeoutMs = Number(option("--timeout", process.env.OKR_TEST_TIMEOUT ?? "480")) * 1000;
 const grep = option("--grep", process.env.OKR_TEST_GREP);
 const verbose = flag("--verbose");
 const { secs, log } = new Checks("test:vscode");

@@ -16,7 +16,7 @@ import { recordTimings } from "./timings";
 const LETTERS = 100;
 const LINE_BREAKS = 25;
 
-/** Resolves when `event` next fires for `uri`, with the time it did. */
+/** The time `event` next fires with an event `concerns` accepts. */
 function next<E>(event: vscode.Event<E>, concerns: (e: E) => boolean, what: string, timeoutMs = 30_000): Promise<number> {
   return new Promise((resolve, reject) => {
     const sub = event((e) => {
