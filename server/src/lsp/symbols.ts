@@ -10,18 +10,35 @@ function span(lines: LineIndex, startLine: number, endLine: number): Range {
   return { start: { line: startLine, character: 0 }, end: { line: endLine, character: lines.lineLength(Math.max(0, Math.min(endLine, lines.lineCount - 1))) } };
 }
 
+/**
+ * Past this many key results, initiatives and indicators in a document, the outline stops at its
+ * objectives. VS Code asks for the outline after every change (breadcrumbs, sticky scroll), and in
+ * the benchmark's 1 MB file its 12,000 symbols (3.3 MB) took VS Code p50 about 700 ms to handle on
+ * each keystroke; with no outline asked, 63 ms.
+ */
+export const MAX_OUTLINE_LEAVES = 2000;
+
 /** Never changed once made: the encoder keeps their JSON, 32–42 ms of the 1 MB file's 3.3 MB outline otherwise. */
-const objectiveSymbols = new PerObjective(
-  (o, lines) => unchangingPart(objectiveSymbol(o, lines)),
-  (symbol, delta) => unchangingPart(moved(symbol, delta)),
+const objectiveSymbols = [true, false].map(
+  (withLeaves) =>
+    new PerObjective(
+      (o, lines) => unchangingPart(objectiveSymbol(o, lines, withLeaves)),
+      (symbol, delta) => unchangingPart(moved(symbol, delta)),
+    ),
 );
 
-/** Outline: perspective → objective → key result (initiatives and indicators as leaves). */
+/**
+ * Outline: perspective → objective → key result (initiatives and indicators as leaves); objectives
+ * without their leaves in a document with more than MAX_OUTLINE_LEAVES of them.
+ */
 export function documentSymbols(store: DocumentStore, uri: string): DocumentSymbol[] {
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
-  const symbolOf = (o: Objective) => objectiveSymbols.get(o, s.lines);
+  let leaves = 0;
+  for (const o of s.objectives) leaves += o.keyResults.length + o.initiatives.length + o.indicators.length;
+  const symbols = objectiveSymbols[leaves > MAX_OUTLINE_LEAVES ? 1 : 0];
+  const symbolOf = (o: Objective) => symbols.get(o, s.lines);
   const result: DocumentSymbol[] = [];
   const inPerspective = new Set<Objective>();
   for (const p of s.perspectives) {
@@ -43,9 +60,17 @@ export function documentSymbols(store: DocumentStore, uri: string): DocumentSymb
   return withUnchangingParts(result);
 }
 
-function objectiveSymbol(o: Objective, lines: LineIndex): DocumentSymbol {
+function objectiveSymbol(o: Objective, lines: LineIndex, withLeaves: boolean): DocumentSymbol {
   const end = Math.max(o.range.endLine, o.endLine);
   const range = span(lines, o.range.startLine, end);
+  const symbol: DocumentSymbol = {
+    name: `${o.label ?? o.id}: ${o.title}`,
+    detail: `${gradeText(o.grade)} · ${o.type}`,
+    kind: SymbolKind.Class,
+    range: contain(range, sane(o.range)),
+    selectionRange: sane(objectiveNameRange(o)),
+  };
+  if (!withLeaves) return symbol;
   const children: DocumentSymbol[] = o.keyResults.map((kr) => keyResultSymbol(kr, o.source === "table" ? toRangeLike(kr.range) : span(lines, kr.range.startLine, keyResultEndLine(kr))));
   for (const item of [...o.initiatives, ...o.indicators]) {
     children.push({
@@ -57,14 +82,7 @@ function objectiveSymbol(o: Objective, lines: LineIndex): DocumentSymbol {
     });
   }
   children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return {
-    name: `${o.label ?? o.id}: ${o.title}`,
-    detail: `${gradeText(o.grade)} · ${o.type}`,
-    kind: SymbolKind.Class,
-    range: contain(range, sane(o.range)),
-    selectionRange: sane(objectiveNameRange(o)),
-    children,
-  };
+  return { ...symbol, children };
 }
 
 /** A copy of a symbol and its children `delta` lines down; a symbol sent is never changed. */

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { documentSymbols } from "../../src/lsp/symbols";
+import { documentSymbols, MAX_OUTLINE_LEAVES } from "../../src/lsp/symbols";
 import { editRandomly, sample, SAMPLES, storeWith, typeInto, URI } from "./edits";
 
 describe("document symbols", () => {
@@ -14,6 +14,19 @@ describe("document symbols", () => {
     const heading = "## Objective: Zeroth";
     typeInto(store, doc, at, 5, heading, 2);
     assert.deepEqual(names(), ["Objective: Zeroth", "Customer", "O2: Happy riders", "Financial", "O3: More revenue"]);
+  });
+
+  it(`stop at the objectives past ${MAX_OUTLINE_LEAVES} key results, initiatives and indicators`, () => {
+    const objectives = (leaves: number) =>
+      `## Customer\n\n### O1: Keep riders\n- Initiative: Survey\n${Array.from({ length: leaves - 1 }, (_, i) => `- KR${i + 1}: NPS from 1 to 2`).join("\n")}\n\n### O2: Grow\n`;
+    const outline = (text: string) => documentSymbols(storeWith(text).store, URI)[0].children!;
+    const [full] = outline(objectives(MAX_OUTLINE_LEAVES));
+    assert.equal(full.children?.length, MAX_OUTLINE_LEAVES);
+    assert.deepEqual(full.children?.slice(0, 2).map((c) => c.name), ["Survey", "KR1: NPS from 1 to 2"]);
+    const headings = outline(objectives(MAX_OUTLINE_LEAVES + 1));
+    assert.deepEqual(headings.map((o) => [o.name, o.children]), [["O1: Keep riders", undefined], ["O2: Grow", undefined]]);
+    // The objective's symbol still covers its key results' lines.
+    assert.equal(headings[0].range.end.line, full.range.end.line + 1);
   });
 
   for (const name of SAMPLES) {
