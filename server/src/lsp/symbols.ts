@@ -13,8 +13,8 @@ function span(lines: LineIndex, startLine: number, endLine: number): Range {
 /**
  * Past this many key results, initiatives and indicators in a document, the outline stops at its
  * objectives. VS Code asks for the outline after every change (breadcrumbs, sticky scroll), and in
- * the benchmark's 1 MB file its 12,000 symbols (3.3 MB) took VS Code p50 about 700 ms to handle on
- * each keystroke; with no outline asked, 63 ms.
+ * the benchmark's 1 MB file its 13,300 symbols (3.3 MB) made VS Code take p50 about 700 ms to pass
+ * each keystroke on to the extension host, and 63 ms with no outline asked.
  */
 export const MAX_OUTLINE_LEAVES = 2000;
 
