@@ -3,18 +3,13 @@
 // file, on every keystroke); the client says it does not want them and adds them here.
 import * as vscode from "vscode";
 import type { ClientCapabilities, FeatureState, Middleware, StaticFeature } from "vscode-languageclient/node";
-import type { OkrClientCapabilities } from "../../server/src/lsp/clientExtensions";
+import { declareOurClient, DIAGNOSTIC_SOURCE } from "../../server/src/lsp/clientExtensions";
 import { ruleDocUrl } from "../../server/src/engine/rules/docs";
-
-const SOURCE = "okr";
 
 /** Declares that published diagnostics need no `codeDescription` and no `source`. */
 export class PublishedDiagnosticsFeature implements StaticFeature {
   fillClientCapabilities(capabilities: ClientCapabilities): void {
-    const publish = capabilities.textDocument?.publishDiagnostics;
-    if (publish) publish.codeDescriptionSupport = false;
-    const okr: OkrClientCapabilities = { addsDiagnosticSource: true };
-    capabilities.experimental = { ...(capabilities.experimental as object | undefined), okr };
+    declareOurClient(capabilities);
   }
   getState(): FeatureState {
     return { kind: "static" };
@@ -35,7 +30,7 @@ function ruleDocUri(code: string): vscode.Uri {
 export const publishedDiagnosticsMiddleware: Middleware = {
   handleDiagnostics(uri, diagnostics, next) {
     for (const d of diagnostics) {
-      d.source = SOURCE;
+      d.source = DIAGNOSTIC_SOURCE;
       if (typeof d.code === "string") d.code = { value: d.code, target: ruleDocUri(d.code) };
     }
     next(uri, diagnostics);

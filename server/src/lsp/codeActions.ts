@@ -1,6 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from "vscode-languageserver";
 import { Diagnostic, emptyRange, Fix, lineRange, Scorecard, TextEdit, toRangeLike } from "../engine";
-import { Conversion, DiagnosticExtras, sameRange, SOURCE, toLspDiagnostic } from "./diagnostics";
+import { DIAGNOSTIC_SOURCE } from "./clientExtensions";
+import { Conversion, DiagnosticExtras, sameRange, toLspDiagnostic } from "./diagnostics";
 import { DocumentStore } from "./documents";
 
 export const FIX_ALL_KIND = "source.fixAll.okr";
@@ -24,7 +25,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, extr
     const disabled = new Set<string>();
     for (const d of params.context.diagnostics) {
       if (cancelled()) return [];
-      if (d.source !== SOURCE || typeof d.code !== "string") continue;
+      if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== "string") continue;
       for (const fix of fixesFor(d, current)) {
         actions.push({
           title: fix.title,
@@ -50,7 +51,7 @@ export function codeActions(store: DocumentStore, params: CodeActionParams, extr
   }
 
   const explicitFixAll = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + "."));
-  if (explicitFixAll || (!only && params.context.diagnostics.some((d) => d.source === SOURCE))) {
+  if (explicitFixAll || (!only && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE))) {
     const edits = fixAllEdits(current);
     if (edits.length || explicitFixAll) {
       const conversion: Conversion = { ...extras, lines: analysis.scorecard.lines, clientUri: (k) => store.clientUri(k) };

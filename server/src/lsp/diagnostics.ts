@@ -5,14 +5,13 @@ import {
   DiagnosticSeverity,
 } from "vscode-languageserver";
 import { Diagnostic, LineIndex, Objective, Range, RangeLike, ruleDocUrl, Scorecard, Severity, toRangeLike } from "../engine";
-import { okrClientCapabilities } from "./clientExtensions";
+import { DIAGNOSTIC_SOURCE, okrClientCapabilities } from "./clientExtensions";
 import { DocumentStore } from "./documents";
 import { movedFrom } from "./encoder";
 import { keptAt } from "./keptItems";
 import { Logger, errorText } from "./log";
 import { SettingsStore } from "./settings";
 
-export const SOURCE = "okr";
 /** Longer messages are cut: nobody reads them in a hover, and they cost JSON on every keystroke. */
 const MAX_MESSAGE = 1000;
 
@@ -144,7 +143,7 @@ function lspDiagnostic(d: Diagnostic, range: RangeLike, extras: DiagnosticExtras
   const message = d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 1) + "…" : d.message;
   // One literal per shape, members in the order JSON has always had them (the encoder's cache assumes range first).
   const diagnostic: LspDiagnostic = extras.source
-    ? { range, severity: lspSeverity(d.severity), code: d.code, source: SOURCE, message }
+    ? { range, severity: lspSeverity(d.severity), code: d.code, source: DIAGNOSTIC_SOURCE, message }
     : { range, severity: lspSeverity(d.severity), code: d.code, message };
   if (extras.codeLinks) diagnostic.codeDescription = { href: ruleDocUrl(d.code) };
   return diagnostic;

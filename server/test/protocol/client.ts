@@ -34,7 +34,7 @@ import {
   WorkDoneProgressCreateRequest,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { OkrClientCapabilities } from "../../src/lsp/clientExtensions";
+import { declareOurClient } from "../../src/lsp/clientExtensions";
 
 export const REPO = path.resolve(__dirname, "../../../..");
 export const SERVER = path.join(REPO, "bin", "okr-language-server.js");
@@ -65,15 +65,9 @@ export const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-/**
- * `CAPABILITIES` as our VS Code client changes them (client/src/publishedDiagnostics.ts): it adds each
- * diagnostic's rule link and source itself, so published diagnostics carry neither.
- */
-export const OUR_CLIENT_CAPABILITIES: ClientCapabilities = {
-  ...CAPABILITIES,
-  textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics: { ...CAPABILITIES.textDocument!.publishDiagnostics, codeDescriptionSupport: false } },
-  experimental: { okr: { addsDiagnosticSource: true } satisfies OkrClientCapabilities },
-};
+/** `CAPABILITIES` as our VS Code client changes them: it adds each diagnostic's rule link and source itself. */
+export const OUR_CLIENT_CAPABILITIES: ClientCapabilities = structuredClone(CAPABILITIES);
+declareOurClient(OUR_CLIENT_CAPABILITIES);
 
 export interface StartOptions {
   /** Workspace folder (a directory path). */
