@@ -1,11 +1,13 @@
 // Typing in the benchmark's 1 MB scorecard in the real VS Code: letters at random places, then line
 // breaks at the ends of random lines. Each edit is timed in two parts, from the extension host: until
 // the change reaches it (VS Code's own part: the workbench applies the edit and sends it over), and
-// from there until it holds the document's new diagnostics (onDidChangeDiagnostics): the language
-// client, the server and back, with everything VS Code asks the server meanwhile (semantic tokens,
-// outline, folding…). The timings are recorded, never asserted (the budget's figure is the
-// benchmark's, over stdio); what is asserted is that after all the edits the editor shows what
-// `okr lint` finds in the same text.
+// from there until it holds the document's new diagnostics: the language client, the server and
+// back, with everything VS Code asks the server meanwhile (semantic tokens, outline, folding…).
+// That moment is polled in `languages.getDiagnostics`, not taken from `onDidChangeDiagnostics`:
+// VS Code fires that event 50 ms after a collection changes (a debounce in its extension host), while
+// the collection is sent on to the editor at once. The timings are recorded, never asserted (the
+// budget's figure is the benchmark's, over stdio); what is asserted is that after all the edits the
+// editor shows what `okr lint` finds in the same text.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { generateScorecard } from "../../../server/bench/generate";
@@ -35,6 +37,24 @@ function next<E>(event: vscode.Event<E>, concerns: (e: E) => boolean, what: stri
   });
 }
 
+/**
+ * The time the extension host first holds other diagnostics for `uri` than `before` (a publish
+ * replaces every diagnostic object, even those that read the same), checked every millisecond: a
+ * check on every turn of the event loop kept a core busy, and the times it measured grew by half.
+ */
+function diagnosticsReplaced(uri: vscode.Uri, before: readonly vscode.Diagnostic[], timeoutMs = 30_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const now = vscode.languages.getDiagnostics(uri);
+      if (now.length !== before.length || now[0] !== before[0]) resolve(performance.now());
+      else if (performance.now() > deadline) reject(new Error(`no new diagnostics within ${timeoutMs} ms`));
+      else setTimeout(check, 1);
+    };
+    check();
+  });
+}
+
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.floor(sorted.length * q)] * 10) / 10;
@@ -54,6 +74,8 @@ describe("typing in a 1 MB scorecard (timed)", () => {
     const uri = scratchFile(generateScorecard(1024 * 1024, 42));
     const editor = await open(uri);
     await waitForDiagnostics(uri, (d) => d.length > 1000, 60_000);
+    // What diagnosticsReplaced relies on: between publishes, the extension host hands out the same objects.
+    assert.equal(vscode.languages.getDiagnostics(uri)[0], vscode.languages.getDiagnostics(uri)[0]);
     const random = mulberry32(99);
     const same = (u: vscode.Uri) => u.toString() === uri.toString();
     const type = async (position: vscode.Position, text: string) => {
@@ -61,8 +83,8 @@ describe("typing in a 1 MB scorecard (timed)", () => {
       const changed = next(vscode.workspace.onDidChangeTextDocument, (e) => same(e.document.uri), "change in the extension host");
       const edit = editor.edit((b) => b.insert(position, text));
       const changedAt = await changed;
-      // Registered once the change is here: diagnostics published before it are not its.
-      const diagnosedAt = await next(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some(same), "diagnostics after a change");
+      // Compared from once the change is here: diagnostics published before it are not its.
+      const diagnosedAt = await diagnosticsReplaced(uri, vscode.languages.getDiagnostics(uri));
       assert.ok(await edit, "the edit applies");
       return { reached: changedAt - start, diagnosed: diagnosedAt - changedAt };
     };
