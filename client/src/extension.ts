@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { registerPreview } from "./preview/preview";
 import { PublishedDiagnosticsFeature, publishedDiagnosticsMiddleware } from "./publishedDiagnostics";
+import { semanticTokensMiddleware } from "./semanticTokens";
 import {
   LanguageClient,
   TransportKind,
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     documentSelector: [{ language: "okr" }],
     synchronize: { configurationSection: "okr", fileEvents },
     outputChannel,
-    middleware: publishedDiagnosticsMiddleware,
+    middleware: { ...publishedDiagnosticsMiddleware, ...semanticTokensMiddleware },
     // The client reads `okr.trace.server` itself (the id below + ".trace.server").
   };
   client = new LanguageClient("okr", "OKR Language Server", serverOptions, clientOptions);

@@ -296,7 +296,7 @@ async function main() {
   const ups = server.followUps;
   const up = (name: string, l: { p50: number; p95: number; kb: number }) => `${name} ${f(l.p50)} / ${f(l.p95)} ms (${f(l.kb, 0)} KB)`;
   console.log(
-    `after a keystroke, what VS Code asks next (p50 / p95, ${ups.all.count} edits): ${up("semantic tokens delta", ups.semanticTokensDelta)}, ${up("outline", ups.documentSymbol)}, ` +
+    `after a keystroke, what VS Code asks next (p50 / p95, ${ups.all.count} edits): ${up("semantic tokens in view", ups.semanticTokensRange)}, ${up("outline", ups.documentSymbol)}, ` +
       `${up("folding", ups.foldingRange)}, ${up("inlay hints", ups.inlayHint)}, ${up("code actions", ups.codeAction)}; all ${f(ups.all.p50)} / ${f(ups.all.p95)} ms`,
   );
   console.log(`preview, 1 MB file: a window of 100 objectives ${f(preview.windowMs)} ms, ${f(preview.windowKb, 0)} KB of HTML (all ${preview.objectives}: ${f(preview.wholeMs, 0)} ms, ${f(preview.wholeKb, 0)} KB)`);

@@ -7,8 +7,7 @@ import {
   HoverRequest,
   InlayHintRequest,
   Position,
-  SemanticTokensDeltaRequest,
-  SemanticTokensRequest,
+  SemanticTokensRangeRequest,
 } from "vscode-languageserver-protocol/node";
 import { OUR_CLIENT_CAPABILITIES, TestClient } from "../test/protocol/client";
 import { mulberry32 } from "../test/support/random";
@@ -46,20 +45,20 @@ async function typeLetter(client: TestClient, uri: string, version: number, line
   return { line, character, ms };
 }
 
-type FollowUp = "semanticTokensDelta" | "documentSymbol" | "foldingRange" | "inlayHint" | "codeAction";
+type FollowUp = "semanticTokensRange" | "documentSymbol" | "foldingRange" | "inlayHint" | "codeAction";
 /** Each request VS Code makes of a document after an edit, and `all` of them one after the other: latency and KB of response. */
 export type FollowUps = Record<FollowUp | "all", Latency & { kb: number }>;
 
 /**
  * After each of `count` letters typed at random places: the requests VS Code sends for the document
- * (semantic tokens as a delta of the last result, the outline, folding, inlay hints for the 60 lines
- * in view, code actions at the cursor), each timed from request to response. They run one after the
+ * (the semantic tokens of the 60 lines in view, which is what our client has VS Code ask of a document
+ * this big, see client/src/semanticTokens.ts; the outline, folding, inlay hints for the lines in view,
+ * code actions at the cursor), each timed from request to response. They run one after the
  * other on the server, so their sum is how long a keystroke keeps it busy besides its diagnostics.
  */
 async function measureFollowUps(client: TestClient, uri: string, lines: string[], firstVersion: number, count: number, random: () => number): Promise<FollowUps> {
   const textDocument = { uri };
-  let resultId = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))?.resultId ?? "";
-  const kinds: FollowUp[] = ["semanticTokensDelta", "documentSymbol", "foldingRange", "inlayHint", "codeAction"];
+  const kinds: FollowUp[] = ["semanticTokensRange", "documentSymbol", "foldingRange", "inlayHint", "codeAction"];
   const samples = new Map<FollowUp | "all", number[]>([...kinds, "all" as const].map((k) => [k, []]));
   const bytes = new Map<FollowUp, number>(kinds.map((k) => [k, 0]));
   const timed = async <R>(kind: FollowUp, request: () => Promise<R>): Promise<R> => {
@@ -71,13 +70,12 @@ async function measureFollowUps(client: TestClient, uri: string, lines: string[]
   };
   for (let version = firstVersion; version < firstVersion + count; version++) {
     const { line, character } = await typeLetter(client, uri, version, lines, random);
-    const start = now();
-    const tokens = await timed("semanticTokensDelta", () => client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: resultId }));
-    resultId = tokens?.resultId ?? resultId;
-    await timed("documentSymbol", () => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
-    await timed("foldingRange", () => client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }));
     const top = Math.max(0, line - 30);
     const view = { start: { line: top, character: 0 }, end: { line: top + 60, character: 0 } };
+    const start = now();
+    await timed("semanticTokensRange", () => client.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument, range: view }));
+    await timed("documentSymbol", () => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
+    await timed("foldingRange", () => client.connection.sendRequest(FoldingRangeRequest.type, { textDocument }));
     await timed("inlayHint", () => client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: view }));
     const cursor = { line, character: character + 1 };
     await timed("codeAction", () => client.connection.sendRequest(CodeActionRequest.type, { textDocument, range: { start: cursor, end: cursor }, context: { diagnostics: [] } }));

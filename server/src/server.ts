@@ -28,7 +28,7 @@ import { errorText, guard, guardAsync, Logger } from "./lsp/log";
 import { references } from "./lsp/references";
 import { prepareRename, rename } from "./lsp/rename";
 import { registerPreview } from "./lsp/preview";
-import { legend, semanticTokens, semanticTokensDelta } from "./lsp/semanticTokens";
+import { legend, semanticTokens, semanticTokensDelta, semanticTokensInRange } from "./lsp/semanticTokens";
 import { SettingsStore } from "./lsp/settings";
 import { documentSymbols, workspaceSymbols } from "./lsp/symbols";
 import { canonicalUri } from "./lsp/uris";
@@ -98,7 +98,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
-      semanticTokensProvider: { legend, full: { delta: true }, range: false },
+      semanticTokensProvider: { legend, full: { delta: true }, range: true },
       inlayHintProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -198,6 +198,7 @@ connection.onDocumentSymbol((p) => guard(log, "documentSymbol", [], () => docume
 connection.onWorkspaceSymbol((p, token) => guard(log, "workspaceSymbol", [], () => workspaceSymbols(store, p.query, cancelledBy(token))));
 connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => guard(log, "semanticTokens", { data: [] }, () => semanticTokens(store, p.textDocument.uri)));
+connection.languages.semanticTokens.onRange((p) => guard(log, "semanticTokens/range", { data: [] }, () => semanticTokensInRange(store, p.textDocument.uri, p.range)));
 connection.languages.semanticTokens.onDelta((p) =>
   guard(log, "semanticTokens/delta", { data: [] }, () => semanticTokensDelta(store, p.textDocument.uri, p.previousResultId)),
 );

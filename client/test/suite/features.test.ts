@@ -24,6 +24,8 @@ import {
 import { recordTimings } from "./timings";
 // The decoder of the server's own tests: the same encoding, read here from VS Code's legend.
 import { decodeTokens } from "../../../server/test/support/semanticTokens";
+import { generateScorecard } from "../../../server/bench/generate";
+import { WHOLE_DOCUMENT_TOKENS_MAX_LINES } from "../../src/semanticTokens";
 
 const DOCS = "https://github.com/okr-md/okr-md/blob/main/docs/rules/";
 const sample = (rel: string) => vscode.Uri.file(repoFile(path.join("samples", rel)));
@@ -314,6 +316,27 @@ describe("outline, completion, definition", () => {
       return tokens.includes("O11 class declaration") ? tokens : undefined;
     }, "the renamed label's token");
     assert.equal(after!.length, before.length);
+  });
+
+  it("semantic tokens of a document past 5,000 lines: those of the lines asked for, not the whole document's", async () => {
+    const editor = await open(scratchFile(generateScorecard(256 * 1024, 11)));
+    const uri = editor.document.uri;
+    assert.ok(editor.document.lineCount > WHOLE_DOCUMENT_TOKENS_MAX_LINES, `${editor.document.lineCount} lines`);
+    const legend = await waitFor(
+      async () => vscode.commands.executeCommand<vscode.SemanticTokensLegend>("vscode.provideDocumentRangeSemanticTokensLegend", uri),
+      "the range semantic tokens legend",
+    );
+    const inView = new vscode.Range(0, 0, 60, 0);
+    const tokens = await waitFor(async () => vscode.commands.executeCommand<vscode.SemanticTokens>("vscode.provideDocumentRangeSemanticTokens", uri, inView), "range semantic tokens");
+    const decoded = decodeTokens([...tokens.data], (line) => editor.document.lineAt(line).text, legend.tokenTypes, legend.tokenModifiers);
+    assert.ok(decoded.some((t) => t.text === "O1" && t.type === "class"), decoded.map((t) => t.text).join(" "));
+    assert.ok(decoded.length > 10 && decoded.every((t) => t.line <= 80), `${decoded.length} tokens, the last on line ${decoded.at(-1)?.line}`);
+    // The whole document's are declined, so that VS Code keeps asking for the lines in view.
+    const whole = await vscode.commands.executeCommand<vscode.SemanticTokens>("vscode.provideDocumentSemanticTokens", uri).then(
+      (t) => t,
+      (e: Error) => e.message,
+    );
+    assert.equal(whole, "Canceled");
   });
 
   it("completion offers key-result attribute keys under a KR", async () => {

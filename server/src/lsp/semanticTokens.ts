@@ -1,7 +1,7 @@
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from "vscode-languageserver";
-import { LineIndex, Range } from "../engine";
+import { LineIndex, Range, RangeLike } from "../engine";
 import { DocumentStore } from "./documents";
-import { PerObjective } from "./model";
+import { objectivesInLines, PerObjective } from "./model";
 
 /**
  * Semantic tokens use standard types so every theme colours them:
@@ -39,6 +39,15 @@ export function semanticTokens(store: DocumentStore, uri: string): SemanticToken
   return result;
 }
 
+/**
+ * The tokens of the objectives on a range's lines, and of the document's own headings and keys
+ * there: what an editor asks for the lines in view. VS Code asks it of big documents, for which our
+ * client declines the whole document's (see client/src/semanticTokens.ts).
+ */
+export function semanticTokensInRange(store: DocumentStore, uri: string, range: RangeLike): SemanticTokens {
+  return { data: encode(store, uri, { from: range.start.line, to: range.end.line }) };
+}
+
 /** The tokens as edits of those of `previousResultId`, or all of them when that is not the last result. */
 export function semanticTokensDelta(store: DocumentStore, uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta {
   const doc = store.document(uri);
@@ -58,12 +67,13 @@ function edits(before: readonly number[], after: readonly number[]): SemanticTok
 }
 
 /**
- * Every token of the document in LSP's encoding: five numbers each, line and start relative to the
- * token before. An objective's tokens lie on its own lines, after those of the objectives before
- * it, so its run of numbers is copied as kept but for its first token's line and start; the few
- * tokens of the document itself (front matter keys, perspective headings) are merged in between.
+ * Every token of the document in LSP's encoding, or those of the objectives on `lines` and of the
+ * document on them: five numbers each, line and start relative to the token before. An objective's
+ * tokens lie on its own lines, after those of the objectives before it, so its run of numbers is
+ * copied as kept but for its first token's line and start; the few tokens of the document itself
+ * (front matter keys, perspective headings) are merged in between.
  */
-function encode(store: DocumentStore, uri: string): number[] {
+function encode(store: DocumentStore, uri: string, lines?: { from: number; to: number }): number[] {
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
@@ -71,8 +81,9 @@ function encode(store: DocumentStore, uri: string): number[] {
   for (const e of s.frontMatter?.entries ?? []) found.range(e.keyRange, "property");
   for (const p of s.perspectives) if (p.level > 0) found.range(p.nameRange, "namespace", modifier("declaration"));
   if (s.parent) found.range(s.parent.range, "macro");
-  const own = inOrder(found.list);
-  const runs = s.objectives.map((o) => objectiveTokens.get(o, s.lines));
+  const own = lines ? inOrder(found.list).filter((t) => t.line >= lines.from && t.line <= lines.to) : inOrder(found.list);
+  const objectives = lines ? objectivesInLines(s, lines.from, lines.to).filter((o) => o.endLine >= lines.from) : s.objectives;
+  const runs = objectives.map((o) => objectiveTokens.get(o, s.lines));
   const out = new RelativeWriter(new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length)));
   let next = 0;
   for (const run of runs) {

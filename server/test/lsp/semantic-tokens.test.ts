@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { SemanticTokens, SemanticTokensDelta } from "vscode-languageserver";
-import { semanticTokens, semanticTokensDelta, TOKEN_MODIFIERS, TOKEN_TYPES } from "../../src/lsp/semanticTokens";
+import { semanticTokens, semanticTokensDelta, semanticTokensInRange, TOKEN_MODIFIERS, TOKEN_TYPES } from "../../src/lsp/semanticTokens";
 import { applyTokenEdits, decodeTokens } from "../support/semanticTokens";
 import { editRandomly, sample, SAMPLES, storeWith, URI } from "./edits";
 
@@ -22,6 +22,24 @@ describe("semantic tokens", () => {
   });
 
   for (const name of SAMPLES) {
+    it(`for a range of lines, every token on them, and only tokens of the whole document's: ${name}`, () => {
+      const text = sample(name);
+      const { store } = storeWith(text);
+      const all = decode(semanticTokens(store, URI).data, text);
+      const lineCount = text.split("\n").length;
+      let checked = 0;
+      for (const [from, to] of [[0, 0], [0, 20], [lineCount / 3, lineCount / 2], [lineCount - 10, lineCount + 5]].map((r) => r.map(Math.floor))) {
+        const range = { start: { line: from, character: 0 }, end: { line: to, character: 0 } };
+        const got = decode(semanticTokensInRange(store, URI, range).data, text).map((t) => t.join(" "));
+        const onLines = all.filter((t) => +t[0] >= from && +t[0] <= to).map((t) => t.join(" "));
+        for (const t of onLines) assert.ok(got.includes(t), `${t} (lines ${from}–${to})`);
+        for (const t of got) assert.ok(all.some((a) => a.join(" ") === t), `${t} is one of the whole document's tokens`);
+        assert.ok(got.length < all.length, `lines ${from}–${to} hold fewer tokens than the document`);
+        checked += onLines.length;
+      }
+      assert.ok(checked > 10, `${checked} tokens on the ranges' lines`);
+    });
+
     it(`after edits are those of a fresh open, and a delta turns the last result into them: ${name}`, () => {
       let last: SemanticTokens | undefined;
       editRandomly(sample(name), name.length * 7919, 80, (store, text, version) => {

@@ -12,10 +12,12 @@ import {
   InlayHintRequest,
   MarkupContent,
   SemanticTokensDeltaRequest,
+  SemanticTokensRangeRequest,
   SemanticTokensRequest,
   TextEdit,
   WorkspaceSymbolRequest,
 } from "vscode-languageserver-protocol/node";
+import { decodeTokens } from "../support/semanticTokens";
 import { applyEdits, markers, OUR_CLIENT_CAPABILITIES, TestClient, within } from "./client";
 
 const URI = "file:///virtual/plan.okr.md";
@@ -332,6 +334,12 @@ describe("language server over stdio", function () {
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
     assert.ok(tokens && tokens.data.length > 0 && tokens.data.length % 5 === 0);
     assert.deepEqual(capabilities.semanticTokensProvider?.full, { delta: true });
+    assert.equal(capabilities.semanticTokensProvider?.range, true);
+    // The lines in view, as VS Code asks them of a big document: the Customer heading, O2 and its key result.
+    const inView = await client.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri: URI }, range: { start: { line: 13, character: 0 }, end: { line: 17, character: 0 } } });
+    const { tokenTypes, tokenModifiers } = capabilities.semanticTokensProvider!.legend;
+    const named = decodeTokens(inView?.data ?? [], (line) => text.split("\n")[line], tokenTypes, tokenModifiers).map((t) => `${t.text} ${t.type}`);
+    assert.deepEqual(named, ["Customer namespace", "O2 class", "KR1 enumMember", "20 number", "40 number"]);
     // After an edit, what changed since the last result: O2's KR1 label is gone.
     const version = ++docVersion;
     await client.change(URI, version, [{ range: { start: { line: 16, character: 2 }, end: { line: 16, character: 5 } }, text: "" }]);
