@@ -55,6 +55,8 @@ let canPullConfiguration = false;
 let canRegisterConfiguration = false;
 let canShowProgress = false;
 let publishedExtras: DiagnosticExtras = { codeLinks: true, source: true };
+/** How many folding ranges the client takes (`rangeLimit`; VS Code's is 5,000). */
+let foldingRangeLimit = Infinity;
 const justOpened = new Set<string>();
 
 function rebuild(): void {
@@ -79,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   publishedExtras = diagnosticExtras(caps);
   canShowProgress = !!caps.window?.workDoneProgress;
+  foldingRangeLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   folders = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
   if (!folders.length && params.rootUri) folders = [canonicalUri(params.rootUri)];
   settings = new SettingsStore(
@@ -196,7 +199,7 @@ connection.onCompletion((p) => guard(log, "completion", [], () => completion(sto
 connection.onCodeAction((p, token) => guard(log, "codeAction", [], () => codeActions(store, p, publishedExtras, cancelledBy(token))));
 connection.onDocumentSymbol((p) => guard(log, "documentSymbol", [], () => documentSymbols(store, p.textDocument.uri)));
 connection.onWorkspaceSymbol((p, token) => guard(log, "workspaceSymbol", [], () => workspaceSymbols(store, p.query, cancelledBy(token))));
-connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri)));
+connection.onFoldingRanges((p) => guard(log, "foldingRange", [], () => foldingRanges(store, p.textDocument.uri, foldingRangeLimit)));
 connection.languages.semanticTokens.on((p) => guard(log, "semanticTokens", { data: [] }, () => semanticTokens(store, p.textDocument.uri)));
 connection.languages.semanticTokens.onRange((p) => guard(log, "semanticTokens/range", { data: [] }, () => semanticTokensInRange(store, p.textDocument.uri, p.range)));
 connection.languages.semanticTokens.onDelta((p) =>

@@ -10,6 +10,7 @@ export type { Day, Period } from "./model/dates";
 export { formatAmount } from "./model/values";
 export { slugify } from "./model/links";
 export { firstAtLine } from "./model/sections";
+export type { Section } from "./model/sections";
 export { FRONT_MATTER_KEYS, OBJECTIVE_KEYS, KEY_RESULT_KEYS, FRAMEWORKS, OBJECTIVE_TYPES, INDICATOR_TYPES } from "./model/attributeKeys";
 export type { KeyDoc } from "./model/attributeKeys";
 export type { Value } from "./model/values";

@@ -1,10 +1,13 @@
 import { FoldingRange, FoldingRangeKind } from "vscode-languageserver";
-import { LineIndex } from "../engine";
+import { LineIndex, Section } from "../engine";
 import { DocumentStore } from "./documents";
 import { keyResultEndLine, PerObjective } from "./model";
 
-/** Folds: front matter, perspectives, objectives, key results with attributes or check-ins. */
-export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[] {
+/**
+ * Folds: front matter, perspectives, objectives, key results with attributes or check-ins; at most
+ * `limit` of them (the client's `rangeLimit`), chosen as VS Code chooses among more (`outermost`).
+ */
+export function foldingRanges(store: DocumentStore, uri: string, limit = Infinity): FoldingRange[] {
   const analysis = store.analysis(uri);
   if (!analysis) return [];
   const s = analysis.scorecard;
@@ -14,9 +17,47 @@ export function foldingRanges(store: DocumentStore, uri: string): FoldingRange[]
     if (fold) ranges.push(fold);
   };
   if (s.frontMatter) add(s.frontMatter.range.startLine, s.frontMatter.range.endLine, FoldingRangeKind.Region);
-  for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p.endLine);
+  // Each perspective heading folds its own part: up to the next heading as high as it. (A perspective
+  // named by several headings ends where its last part does, past the other perspectives between.)
+  const sections = s.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const heading = sections[i].perspective !== undefined ? sections[i].heading : undefined;
+    if (!heading) continue;
+    let next = i + 1;
+    while (next < sections.length && headingLevel(sections[next]) > heading.level) next++;
+    add(sections[i].start, (sections[next]?.start ?? s.lines.lineCount) - 1);
+  }
   for (const o of s.objectives) if (o.source === "heading") for (const fold of objectiveFolds.get(o, s.lines)) ranges.push(fold);
-  return ranges;
+  return ranges.length > limit ? outermost(ranges, limit) : ranges;
+}
+
+/**
+ * `limit` of the folds, the outermost first: every fold of the outer nesting levels while a whole
+ * level fits, then the next level's from the top of the document. VS Code keeps no more than its
+ * `editor.foldingMaximumRegions` (5,000, the `rangeLimit` it sends) and chooses them so, so it offers
+ * the same folds; the others are not sent. On the benchmark's 1 MB file that is 5,000 of 10,000 folds
+ * (the key results' of its lower half), and after every edit.
+ */
+function outermost(folds: FoldingRange[], limit: number): FoldingRange[] {
+  const inOrder = [...folds].sort((a, b) => a.startLine - b.startLine);
+  // Nesting levels: the folds still open where each starts (folds nest; none straddles another's end).
+  const open: number[] = [];
+  const levels = inOrder.map((fold) => {
+    while (open.length && open[open.length - 1] < fold.startLine) open.pop();
+    open.push(fold.endLine);
+    return open.length - 1;
+  });
+  const perLevel: number[] = [];
+  for (const level of levels) perLevel[level] = (perLevel[level] ?? 0) + 1;
+  let whole = 0;
+  let kept = 0;
+  while (whole < perLevel.length && kept + perLevel[whole] <= limit) kept += perLevel[whole++];
+  return inOrder.filter((_, i) => levels[i] < whole || (levels[i] === whole && kept++ < limit));
+}
+
+/** The level of the heading a section starts with, Infinity for none (the first section may have none). */
+function headingLevel(section: Section): number {
+  return section.heading?.level ?? section.objective?.level ?? Infinity;
 }
 
 /** Lines `start` to `end` as a fold, its trailing blank lines left visible; undefined if that leaves one line. */

@@ -56,7 +56,8 @@ export const CAPABILITIES: ClientCapabilities = {
     completion: { completionItem: { snippetSupport: true } },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll"] } }, isPreferredSupport: true, dataSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    foldingRange: {},
+    // As vscode-languageclient declares them.
+    foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
     semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ["relative"] },
     inlayHint: {},
     definition: { linkSupport: true },
