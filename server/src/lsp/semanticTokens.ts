@@ -79,7 +79,8 @@ function encode(store: DocumentStore, uri: string, lines?: { from: number; to: n
   const s = analysis.scorecard;
   const found = new Tokens(s.lines);
   for (const e of s.frontMatter?.entries ?? []) found.range(e.keyRange, "property");
-  for (const p of s.perspectives) if (p.level > 0) found.range(p.nameRange, "namespace", modifier("declaration"));
+  // Every heading that names a perspective (a perspective may be named by several).
+  for (const section of s.sections) if (section.perspective !== undefined && section.heading) found.range(section.heading.range, "namespace", modifier("declaration"));
   if (s.parent) found.range(s.parent.range, "macro");
   const own = lines ? inOrder(found.list).filter((t) => t.line >= lines.from && t.line <= lines.to) : inOrder(found.list);
   const objectives = lines ? objectivesInLines(s, lines.from, lines.to).filter((o) => o.endLine >= lines.from) : s.objectives;
