@@ -1,7 +1,7 @@
 import { FoldingRange, FoldingRangeKind } from "vscode-languageserver";
 import { LineIndex, Section } from "../engine";
 import { DocumentStore } from "./documents";
-import { keyResultEndLine, PerObjective } from "./model";
+import { keyResultEndLine, PerObjective, perspectiveHeadings } from "./model";
 
 /**
  * Folds: front matter, perspectives, objectives, key results with attributes or check-ins; at most
@@ -20,12 +20,10 @@ export function foldingRanges(store: DocumentStore, uri: string, limit = Infinit
   // Each perspective heading folds its own part: up to the next heading as high as it. (A perspective
   // named by several headings ends where its last part does, past the other perspectives between.)
   const sections = s.sections;
-  for (let i = 0; i < sections.length; i++) {
-    const heading = sections[i].perspective !== undefined ? sections[i].heading : undefined;
-    if (!heading) continue;
-    let next = i + 1;
+  for (const { heading, section, index } of perspectiveHeadings(s)) {
+    let next = index + 1;
     while (next < sections.length && headingLevel(sections[next]) > heading.level) next++;
-    add(sections[i].start, (sections[next]?.start ?? s.lines.lineCount) - 1);
+    add(section.start, (sections[next]?.start ?? s.lines.lineCount) - 1);
   }
   for (const o of s.objectives) if (o.source === "heading") for (const fold of objectiveFolds.get(o, s.lines)) ranges.push(fold);
   return ranges.length > limit ? outermost(ranges, limit) : ranges;

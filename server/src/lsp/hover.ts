@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from "vscode-languageserver";
-import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, Objective, Perspective, Range, Scorecard } from "../engine";
+import { effectiveBaseline, effectiveTarget, expectedGrade, isoFromDay, KeyResult, lineRange, Objective, Perspective, Range, Scorecard } from "../engine";
 import { DocumentStore } from "./documents";
 import { amountLike, bandMark, dayText, gradeLine, gradeText, md, ownerText, percentText, statusText } from "./format";
 import { contains, keyResultAtLine, linkAt, objectiveAtLine, perspectiveAtHeading, sane } from "./model";
@@ -23,8 +23,8 @@ export function hover(store: DocumentStore, uri: string, position: Position): Ho
   if (kr) return markdown(keyResultHover(kr), kr.range.startLine === line ? kr.range : undefined);
   const objective = objectiveAtLine(scorecard, line);
   if (objective && objective.range.startLine === line) return markdown(objectiveHover(store, objective, scorecard), objective.range);
-  const perspective = perspectiveAtHeading(scorecard, line);
-  if (perspective) return markdown(perspectiveHover(perspective), perspective.range);
+  const heading = perspectiveAtHeading(scorecard, line);
+  if (heading) return markdown(perspectiveHover(heading.perspective), lineRange(line, 0, scorecard.lines.lineLength(line)));
   if (scorecard.titleRange && (scorecard.titleRange.startLine === line || contains(scorecard.titleRange, position))) {
     return markdown(scorecardHover(scorecard), scorecard.titleRange);
   }

@@ -3,7 +3,7 @@ import { Grading } from "../engine";
 import { DocumentStore } from "./documents";
 import { bandMark, gradeText, statusText } from "./format";
 import { keyResultHover } from "./hover";
-import { objectivesInLines } from "./model";
+import { objectivesInLines, perspectiveHeadings } from "./model";
 
 /** The grade at the end of every objective heading and key-result line in the range: `0.6 🟨`. */
 export function inlayHints(store: DocumentStore, uri: string, range: Range): InlayHint[] {
@@ -32,7 +32,7 @@ export function inlayHints(store: DocumentStore, uri: string, range: Range): Inl
     add(o.range.startLine, o);
     if (o.source === "heading") for (const kr of o.keyResults) add(kr.range.startLine, kr, () => keyResultHover(kr));
   }
-  for (const p of s.perspectives) if (p.level > 0) add(p.range.startLine, p);
+  for (const { perspective, section } of perspectiveHeadings(s)) add(section.start, perspective);
   if (s.titleRange && s.titleRange.startLine > (s.frontMatter?.range.endLine ?? -1)) add(s.titleRange.startLine, s);
   return hints;
 }

@@ -1,5 +1,5 @@
 import { Range as LspRange } from "vscode-languageserver";
-import { firstAtLine, KeyResult, LineIndex, LinkRef, Objective, Perspective, Position, Range, Scorecard, startOf, toRangeLike } from "../engine";
+import { firstAtLine, KeyResult, LineIndex, LinkRef, Objective, OtherHeading, Perspective, Position, Range, Scorecard, Section, startOf, toRangeLike } from "../engine";
 import { DocumentStore } from "./documents";
 
 /** Finding model elements at a position, and walking the workspace. */
@@ -67,8 +67,30 @@ export function keyResultAtLine(scorecard: Scorecard, line: number): KeyResult |
   return objective.keyResults.find((kr) => kr.range.startLine <= line && line <= keyResultEndLine(kr));
 }
 
-export function perspectiveAtHeading(scorecard: Scorecard, line: number): Perspective | undefined {
-  return scorecard.perspectives.find((p) => p.range.startLine === line && p.level > 0);
+/** A heading that names a perspective: a perspective may be named by several, each opening a part of it. */
+export interface PerspectiveHeading {
+  perspective: Perspective;
+  heading: OtherHeading;
+  /** The section the heading starts, and its index in the scorecard's sections. */
+  section: Section;
+  index: number;
+}
+
+/** Every heading that names a perspective, in document order (the title never does). */
+export function perspectiveHeadings(scorecard: Scorecard): PerspectiveHeading[] {
+  const byName = new Map(scorecard.perspectives.map((p) => [p.name, p]));
+  const found: PerspectiveHeading[] = [];
+  scorecard.sections.forEach((section, index) => {
+    const perspective = section.perspective === undefined ? undefined : byName.get(section.perspective);
+    const heading = section.heading;
+    const isTitle = scorecard.titleRange?.startLine === section.start;
+    if (perspective && heading && !isTitle) found.push({ perspective, heading, section, index });
+  });
+  return found;
+}
+
+export function perspectiveAtHeading(scorecard: Scorecard, line: number): PerspectiveHeading | undefined {
+  return perspectiveHeadings(scorecard).find((h) => h.section.start === line);
 }
 
 export interface LinkSite {

@@ -1,7 +1,7 @@
 import { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from "vscode-languageserver";
 import { LineIndex, Range, RangeLike } from "../engine";
 import { DocumentStore } from "./documents";
-import { objectivesInLines, PerObjective } from "./model";
+import { objectivesInLines, PerObjective, perspectiveHeadings } from "./model";
 
 /**
  * Semantic tokens use standard types so every theme colours them:
@@ -79,8 +79,7 @@ function encode(store: DocumentStore, uri: string, lines?: { from: number; to: n
   const s = analysis.scorecard;
   const found = new Tokens(s.lines);
   for (const e of s.frontMatter?.entries ?? []) found.range(e.keyRange, "property");
-  // Every heading that names a perspective (a perspective may be named by several).
-  for (const section of s.sections) if (section.perspective !== undefined && section.heading) found.range(section.heading.range, "namespace", modifier("declaration"));
+  for (const { heading } of perspectiveHeadings(s)) found.range(heading.range, "namespace", modifier("declaration"));
   if (s.parent) found.range(s.parent.range, "macro");
   const own = lines ? inOrder(found.list).filter((t) => t.line >= lines.from && t.line <= lines.to) : inOrder(found.list);
   const objectives = lines ? objectivesInLines(s, lines.from, lines.to).filter((o) => o.endLine >= lines.from) : s.objectives;

@@ -27,12 +27,6 @@ describe("folding ranges", () => {
     assert.equal(foldingRanges(store, URI, all.length).length, all.length);
   });
 
-  it("folds each heading of a perspective named more than once up to the next heading as high", () => {
-    const text = "# Plan\n\n## Customer\n\n### O1: A\n- KR1: a from 1 to 2\n\n## Financial\n\n### O2: B\n- KR1: b from 1 to 2\n\n## Customer\n\n### O3: C\n- KR1: c from 1 to 2\n";
-    const spans = foldingRanges(storeWith(text).store, URI).map((f) => `${f.startLine}-${f.endLine}`);
-    assert.deepEqual(spans.sort(), ["2-5", "4-5", "7-10", "9-10", "12-15", "14-15"].sort());
-  });
-
   for (const name of SAMPLES) {
     it(`after edits are those of a fresh open: ${name}`, () => {
       editRandomly(sample(name), name.length * 7907, 80, (store, text, version) => {

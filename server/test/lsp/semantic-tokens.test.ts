@@ -21,12 +21,6 @@ describe("semantic tokens", () => {
     assert.ok(tokens.some((t) => / variable owner$/.test(t)));
   });
 
-  it("colour every heading that names a perspective, the second of two alike too", () => {
-    const text = "# Plan\n\n## Customer\n\n### O1: A\n\n## Financial\n\n### O2: B\n\n## Customer\n\n### O3: C\n";
-    const headings = decode(semanticTokens(storeWith(text).store, URI).data, text).filter((t) => t[3] === "namespace");
-    assert.deepEqual(headings.map((t) => `${t[0]} ${t[2]}`), ["2 Customer", "6 Financial", "10 Customer"]);
-  });
-
   for (const name of SAMPLES) {
     it(`for a range of lines, every token on them, and only tokens of the whole document's: ${name}`, () => {
       const text = sample(name);
