@@ -72,6 +72,7 @@ function rebuild(): void {
     (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version: version >= 0 ? version : undefined, diagnostics }),
     log,
     publishedExtras,
+    canShowProgress ? showProgress : undefined,
   );
 }
 
@@ -128,6 +129,15 @@ connection.onInitialized(() => {
   // Off the request path: the first text with an error would otherwise build the recovering parser (30 ms).
   setImmediate(() => guard(log, "prepare error recovery", undefined, prepareErrorRecovery));
 });
+
+/** A progress in the client while a long synchronous task runs: its start is written before the task takes the thread. */
+async function showProgress(title: string): Promise<() => void> {
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin(title);
+  // The connection writes on the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  return () => progress.done();
+}
 
 async function indexWorkspace(roots: string[]): Promise<void> {
   if (!roots.length) return;

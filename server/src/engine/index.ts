@@ -18,7 +18,7 @@ export type * from "./model/scorecard";
 export { allRules } from "./rules";
 export { REPOSITORY_URL, ruleDocUrl } from "./rules/docs";
 export type { Diagnostic, Fix, TextEdit, RelatedInformation, Rule, LinkTarget } from "./rules/rule";
-export { Workspace, findObjective } from "./workspace/workspace";
+export { Workspace, findObjective, uriFileName } from "./workspace/workspace";
 export type { WorkspaceHost, AlignedChild } from "./workspace/workspace";
 export { LineIndex } from "./text/lines";
 export { prepareErrorRecovery } from "./syntax/inlineParser";

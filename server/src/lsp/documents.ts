@@ -140,6 +140,11 @@ export class DocumentStore {
     return this.workspace.analysis(this.key(uri));
   }
 
+  /** Whether the document's next analysis reads its whole text (as when it was just opened). */
+  readsWhole(uri: string): boolean {
+    return this.workspace.readsWhole(this.key(uri));
+  }
+
   /** The engine's diagnostics for a document, computed once per state of the workspace (code actions ask often). */
   diagnostics(uri: string): Diagnostic[] {
     const key = this.key(uri);

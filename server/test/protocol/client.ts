@@ -91,6 +91,8 @@ export class TestClient {
   configurationRequests = 0;
   /** `$/progress` ends seen (the server reports indexing as work-done progress). */
   progressEnds = 0;
+  /** Every `$/progress` and publishDiagnostics, in the order they came: `begin: <title>`, `end`, `publish: <uri>`. */
+  readonly events: string[] = [];
   private readonly waiters = new Set<() => void>();
   /** Extra observers of every publishDiagnostics (the connection allows one handler per method). */
   readonly diagnosticListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
@@ -111,6 +113,7 @@ export class TestClient {
       list.push(p);
       this.diagnostics.set(p.uri, list);
       for (const listener of this.diagnosticListeners) listener(p);
+      this.events.push(`publish: ${p.uri}`);
       this.notify();
     });
     this.connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
@@ -120,8 +123,10 @@ export class TestClient {
     });
     this.connection.onRequest(RegistrationRequest.type, () => null);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-    this.connection.onNotification("$/progress", (p: { value?: { kind?: string } }) => {
+    this.connection.onNotification("$/progress", (p: { value?: { kind?: string; title?: string } }) => {
+      if (p.value?.kind === "begin") this.events.push(`begin: ${p.value.title}`);
       if (p.value?.kind === "end") {
+        this.events.push("end");
         this.progressEnds++;
         this.notify();
       }

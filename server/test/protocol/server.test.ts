@@ -17,6 +17,8 @@ import {
   TextEdit,
   WorkspaceSymbolRequest,
 } from "vscode-languageserver-protocol/node";
+import { generateScorecard } from "../../bench/generate";
+import { LONG_READ_CHARS } from "../../src/lsp/diagnostics";
 import { decodeTokens } from "../support/semanticTokens";
 import { applyEdits, markers, OUR_CLIENT_CAPABILITIES, TestClient, within } from "./client";
 
@@ -118,6 +120,22 @@ describe("language server over stdio", function () {
     await client.close(uri);
     const cleared = await client.waitFor(() => client.diagnostics.get(uri)!.find((p) => p.version === undefined && p.diagnostics.length === 0), 3000, "cleared diagnostics");
     assert.ok(cleared);
+  });
+
+  it("shows a progress while it reads a big document it just opened, and none for its edits or a small one", async () => {
+    const uri = "file:///virtual/big%20plan.okr.md";
+    const text = generateScorecard(LONG_READ_CHARS + 100_000, 3);
+    const from = client.events.length;
+    await client.open("file:///virtual/small.okr.md", "# A\n\n## O1: x\n- KR1: y from 1 to 2\n", 1);
+    await client.diagnosticsFor("file:///virtual/small.okr.md", 1);
+    await client.open(uri, text, 1);
+    await client.diagnosticsFor(uri, 1, 20_000);
+    await client.waitFor(() => client.events.slice(from).includes("end") || undefined, 5000, "the progress to end");
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, text: "x" }]);
+    await client.diagnosticsFor(uri, 2, 20_000);
+    // Other open documents are published again too (their links may resolve differently): left out.
+    const seen = client.events.slice(from).filter((e) => !e.startsWith("publish: ") || e === `publish: ${uri}`);
+    assert.deepEqual(seen, ["begin: Checking big plan.okr.md", `publish: ${uri}`, "end", `publish: ${uri}`]);
   });
 
   it("hovers a key result with its grade, bar, pace, owner and confidence", async () => {

@@ -8,7 +8,7 @@ import { Day, isoFromDay } from "../model/dates";
 import { Framework, Grading, IndicatorType, KeyResult, LinkRef, Objective, ObjectiveType, Scorecard, Status } from "../model/scorecard";
 import { firstAtLine } from "../model/sections";
 import { Value, formatAmount } from "../model/values";
-import { findObjective } from "../workspace/workspace";
+import { findObjective, uriFileName } from "../workspace/workspace";
 
 export interface GradeView {
   /** The grade in [0, 1]; null when ungraded. */
@@ -253,15 +253,6 @@ function keyResultView(kr: KeyResult, key: string, scorecard: Scorecard): KeyRes
   return view;
 }
 
-function lastSegment(uri: string): string {
-  const clean = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(clean.slice(clean.lastIndexOf("/") + 1));
-  } catch {
-    return clean.slice(clean.lastIndexOf("/") + 1);
-  }
-}
-
 function linkText(link: LinkRef): string {
   return link.text.trim();
 }
@@ -287,7 +278,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
     const i = positions.get(o);
     return i === undefined ? undefined : `o${i + 1}`;
   };
-  const display = options.displayUri ?? lastSegment;
+  const display = options.displayUri ?? uriFileName;
   const size = options.window ? Math.max(1, Math.floor(options.window.size)) : all.length;
   const { first, end } = objectiveWindow(all, size, options.window?.line);
   const windowed = end - first < all.length;
@@ -359,7 +350,7 @@ export function buildViewModel(scorecard: Scorecard, options: ViewModelOptions =
   const problems: ProblemCounts = { error: 0, warning: 0, info: 0, hint: 0, ...options.problems };
   return {
     uri: scorecard.uri,
-    title: scorecard.title?.trim() || lastSegment(scorecard.uri) || "Scorecard",
+    title: scorecard.title?.trim() || uriFileName(scorecard.uri) || "Scorecard",
     titleLine: scorecard.titleRange?.startLine,
     framework: scorecard.framework,
     period: scorecard.period ? { label: scorecard.period.label, start: isoFromDay(scorecard.period.start), end: isoFromDay(scorecard.period.end) } : undefined,

@@ -100,6 +100,11 @@ export class Workspace implements WorkspaceQuery {
     return this.texts.has(uri);
   }
 
+  /** Whether the document's next analysis reads its whole text: it has none, and no previous one to reuse sections of. */
+  readsWhole(uri: string): boolean {
+    return this.texts.has(uri) && !this.analyses.has(uri) && !this.previous.has(uri);
+  }
+
   analysis(uri: string): Analysis | undefined {
     let analysis = this.analyses.get(uri);
     if (!analysis) {
@@ -303,6 +308,17 @@ function inheritObjectiveIndex(before: Scorecard, after: Scorecard): void {
     if (inherited.bySlug) swap(inherited.bySlug, o.slug, o, n);
   }
   objectiveIndexes.set(after, inherited);
+}
+
+/** The last part of a URI's path, as a person reads it: `file:///okrs/team%20a.okr.md` → `team a.okr.md`. */
+export function uriFileName(uri: string): string {
+  const clean = uri.split(/[?#]/)[0];
+  const last = clean.slice(clean.lastIndexOf("/") + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 function resolveUri(base: string, path: string): string | undefined {
