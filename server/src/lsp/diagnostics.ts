@@ -253,7 +253,10 @@ export class DiagnosticsScheduler {
       const version = doc.version;
       await this.settings.ensure(key);
       const long = this.showProgress && doc.lines.length > LONG_READ_CHARS && this.store.readsWhole(key);
-      const endProgress = long ? await this.showProgress!(`Checking ${uriFileName(doc.uri)}`) : undefined;
+      // A progress that cannot be shown must not keep the diagnostics back.
+      const endProgress = long
+        ? await this.showProgress!(`Checking ${uriFileName(doc.uri)}`).catch((err) => void this.log.warn(`okr: no progress shown: ${errorText(err)}`))
+        : undefined;
       try {
         // A newer edit arrived while waiting: its own timer will publish.
         if (this.store.document(key)?.version === version) this.validate(key, doc.uri, version);
