@@ -26,12 +26,16 @@ export function objectiveAtLine(scorecard: Scorecard, line: number): Objective |
   return found;
 }
 
-/** The objectives that can have lines in [first, last]: the one open at `first` (objectives are in document order) to the last starting by `last`. */
+/**
+ * The objectives with lines in [first, last]: the one still open at `first`, if any (objectives are
+ * in document order), to the last starting by `last`.
+ */
 export function objectivesInLines(scorecard: Scorecard, first: number, last: number): Objective[] {
   const objectives = scorecard.objectives;
   const lineOf = (o: Objective) => o.range.startLine;
   const from = firstAtLine(objectives, lineOf, first);
-  return objectives.slice(Math.max(0, from - 1), firstAtLine(objectives, lineOf, last + 1, from));
+  const open = from > 0 && objectives[from - 1].endLine >= first ? from - 1 : from;
+  return objectives.slice(open, firstAtLine(objectives, lineOf, last + 1, from));
 }
 
 /**

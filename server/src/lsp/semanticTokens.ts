@@ -82,7 +82,7 @@ function encode(store: DocumentStore, uri: string, lines?: { from: number; to: n
   for (const { heading } of perspectiveHeadings(s)) found.range(heading.range, "namespace", modifier("declaration"));
   if (s.parent) found.range(s.parent.range, "macro");
   const own = lines ? inOrder(found.list).filter((t) => t.line >= lines.from && t.line <= lines.to) : inOrder(found.list);
-  const objectives = lines ? objectivesInLines(s, lines.from, lines.to).filter((o) => o.endLine >= lines.from) : s.objectives;
+  const objectives = lines ? objectivesInLines(s, lines.from, lines.to) : s.objectives;
   const runs = objectives.map((o) => objectiveTokens.get(o, s.lines));
   const out = new RelativeWriter(new Array<number>(FIELDS * runs.reduce((n, r) => n + r.tokens.length / FIELDS, own.length)));
   let next = 0;
