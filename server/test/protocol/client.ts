@@ -89,9 +89,10 @@ export class TestClient {
   exited = false;
   settings: Record<string, unknown>;
   configurationRequests = 0;
-  /** `$/progress` ends seen (the server reports indexing as work-done progress). */
-  progressEnds = 0;
-  /** Every `$/progress` and publishDiagnostics, in the order they came: `begin: <title>`, `end`, `publish: <uri>`. */
+  /**
+   * Every `$/progress` begin and end (the server reports indexing and a big document's reading as
+   * work-done progress) and publishDiagnostics, in the order they came: `begin: <title>`, `end`, `publish: <uri>`.
+   */
   readonly events: string[] = [];
   private readonly waiters = new Set<() => void>();
   /** Extra observers of every publishDiagnostics (the connection allows one handler per method). */
@@ -127,7 +128,6 @@ export class TestClient {
       if (p.value?.kind === "begin") this.events.push(`begin: ${p.value.title}`);
       if (p.value?.kind === "end") {
         this.events.push("end");
-        this.progressEnds++;
         this.notify();
       }
     });
@@ -204,7 +204,7 @@ export class TestClient {
 
   /** Resolves once the workspace indexing reported its end. */
   indexed(ms = 10_000): Promise<true> {
-    return this.waitFor(() => (this.progressEnds > 0 ? true : undefined), ms, "indexing to end");
+    return this.waitFor(() => (this.events.includes("end") ? true : undefined), ms, "indexing to end");
   }
 
   /** The first diagnostics published for `uri` at `version` or later. */
